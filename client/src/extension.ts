@@ -1,0 +1,6 @@
+// STUB: replaced by the real client (LSP helper).
+import type * as vscode from 'vscode';
+
+export function activate(_context: vscode.ExtensionContext): void {}
+
+export function deactivate(): void {}
