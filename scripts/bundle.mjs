@@ -2,7 +2,16 @@
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+// mainFields: prefer the ESM builds; jsonc-parser's UMD build has require() calls esbuild cannot follow.
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  mainFields: ['module', 'main'],
+  sourcemap: true,
+  logLevel: 'warning',
+};
 const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },

@@ -1,6 +1,98 @@
-// STUB: replaced by the real client (LSP helper).
-import type * as vscode from 'vscode';
+// VS Code side of PBX User CSV: starts the language server, shows the file's dialect in the status bar and
+// lets the user override it per file.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
+import type { DocumentSelector, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { DialectOverrides } from './dialectOverrides';
+import { pickDialect } from './dialectPicker';
+import { DialectStatusNotification, DialectsRequest, SetDialectNotification } from './protocol';
+import type { InitializationOptions } from './protocol';
+import { DialectStatusBar, SELECT_DIALECT_COMMAND } from './statusBar';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+/** Client id: also makes vscode-languageclient honour the `pbxUserCsv.trace.server` setting. */
+const CLIENT_ID = 'pbxUserCsv';
 
-export function deactivate(): void {}
+/** CSV files whether or not another extension (e.g. Rainbow CSV) owns the `csv` language id. */
+export const documentSelector: DocumentSelector = [
+  { language: 'csv' },
+  { scheme: 'file', pattern: '**/*.csv' },
+  { scheme: 'untitled', language: 'csv' },
+];
+
+let client: LanguageClient | undefined;
+
+/** `<repository>/blob/HEAD/README.md` (rule ids are its anchors), from the extension's manifest. */
+function rulesDocumentationUrl(packageJson: Record<string, unknown>): string | undefined {
+  const repository = packageJson.repository;
+  const url = typeof repository === 'string' ? repository : (repository as { url?: unknown } | undefined)?.url;
+  if (typeof url === 'string' && /^https:\/\/github\.com\//.test(url)) {
+    return `${url.replace(/\.git$/, '')}/blob/HEAD/README.md`;
+  }
+  return typeof packageJson.homepage === 'string' ? packageJson.homepage : undefined;
+}
+
+function notYetAvailable(title: string): () => void {
+  return () => void vscode.window.showInformationMessage(`PBX User CSV: "${title}" is not available yet.`);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const overrides = new DialectOverrides(context.workspaceState);
+  const statusBar = new DialectStatusBar();
+  context.subscriptions.push(statusBar);
+
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    // A function, so that a restarted server gets the choices made since activation.
+    initializationOptions: (): InitializationOptions => ({
+      dialectOverrides: overrides.all(),
+      rulesDocumentationUrl: rulesDocumentationUrl(context.extension.packageJSON as Record<string, unknown>),
+    }),
+  };
+  const languageClient = new LanguageClient(CLIENT_ID, 'PBX User CSV', serverOptions, clientOptions);
+  client = languageClient;
+
+  context.subscriptions.push(
+    languageClient.onNotification(DialectStatusNotification, (status) => statusBar.update(status)),
+    languageClient.onDidChangeState((event) => {
+      if (event.newState === State.Stopped) statusBar.clear();
+    }),
+    vscode.commands.registerCommand(SELECT_DIALECT_COMMAND, async (target?: vscode.Uri) => {
+      const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
+      if (!uri) {
+        void vscode.window.showInformationMessage('PBX User CSV: open a CSV file to choose its dialect.');
+        return;
+      }
+      const key = uri.toString();
+      let dialects;
+      try {
+        dialects = await languageClient.sendRequest(DialectsRequest);
+      } catch {
+        void vscode.window.showWarningMessage('PBX User CSV: the language server is not ready; try again shortly.');
+        return;
+      }
+      const picked = await pickDialect(dialects, overrides.get(key), path.basename(uri.path));
+      if (!picked) return;
+      await overrides.set(key, picked.choice);
+      await languageClient.sendNotification(SetDialectNotification, { uri: key, dialect: picked.choice });
+    }),
+    vscode.commands.registerCommand('pbxUserCsv.validateWorkspace', notYetAvailable('Validate Workspace')),
+    vscode.commands.registerCommand('pbxUserCsv.newFileFromTemplate', notYetAvailable('New File from Template')),
+  );
+
+  try {
+    await languageClient.start();
+  } catch {
+    // vscode-languageclient has already shown the failure and logged it to the output channel.
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

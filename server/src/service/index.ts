@@ -1,9 +1,23 @@
 // Public surface of the language-service core: the LSP server and the CLI import only from here.
-// STUB: replaced by the real implementation (validation helper). Keep the exported names stable.
-import type { DialectId, DialectMatch, ValidationResult, ValidationSettings } from './types';
+import { parseCsv } from './csv/parse';
+import { detectDialect, readHeader, type Detected } from './detect';
+import { loadDialects } from './dialects/load';
+import type { Dialect, DialectLoadError } from './dialects/model';
+import type { DialectId, DialectMatch, Problem, ValidationResult, ValidationSettings } from './types';
+import { jsonRules } from './json/check';
+import { RULES, validateDocument, type RuleInfo } from './validation';
+import { createEditingFeatures, type CodeActionEntry, type CompletionEntry, type HoverResult, type RowSymbol, type SemanticToken } from './features';
 
 export * from './types';
 export { LineIndex } from './lineIndex';
+export { RULES, type RuleInfo } from './validation';
+
+/** Every rule id the core reports: the validation rules, then the embedded-JSON rules. */
+export const ALL_RULES: readonly RuleInfo[] = [...RULES, ...jsonRules];
+export type { Dialect, DialectLoadError, CompiledColumn, AllowedValue, Resource, IgnoredColumn } from './dialects/model';
+export { findSchemasDirectory } from './dialects/locate';
+export { TOKEN_TYPES, TOKEN_MODIFIERS, MAX_SYMBOLS, applyEdits } from './features';
+export type { CodeActionEntry, CompletionEntry, CompletionKind, HoverResult, RowSymbol, SemanticToken, TextEdit } from './features';
 
 export interface DialectSummary {
   id: DialectId;
@@ -12,7 +26,7 @@ export interface DialectSummary {
 }
 
 export interface ValidateOptions {
-  /** Force a dialect (`none` = not a user CSV); otherwise detected from the header. */
+  /** Force a dialect (`none` = not a user CSV); otherwise detected from the header. An unknown id falls back to detection. */
   dialect?: DialectId | 'none';
   settings?: Partial<ValidationSettings>;
 }
@@ -21,6 +35,22 @@ export interface LanguageService {
   validate(text: string, options?: ValidateOptions): ValidationResult;
   detect(text: string): DialectMatch | undefined;
   dialects(): DialectSummary[];
+  // Optional so that fallback services written as object literals stay valid; createLanguageService provides them all.
+  /** The full definition of a dialect (columns, allowed values, descriptions) for hover and completion. */
+  dialect?(id: DialectId): Dialect | undefined;
+  /** Problems met while loading dialect files (bad custom dialects are skipped; the built-ins still work). */
+  configurationErrors?(): DialectLoadError[];
+  /** Every rule id the validation can report, with a one-line description. */
+  rules?(): readonly RuleInfo[];
+  // Editing features (server/src/service/features); `options.dialect` picks the dialect as for validate().
+  /** Completion items at a UTF-16 offset. */
+  completion?(text: string, offset: number, options?: ValidateOptions): CompletionEntry[];
+  hover?(text: string, offset: number, options?: ValidateOptions): HoverResult | undefined;
+  /** Quick fixes for `problems` (those the editor asks about, their `data` intact); fix-alls re-validate the text. */
+  codeActions?(text: string, problems: readonly Problem[], options?: ValidateOptions): CodeActionEntry[];
+  semanticTokens?(text: string, options?: ValidateOptions): SemanticToken[];
+  /** One symbol per data row (capped); `omitted` rows beyond the cap. */
+  documentSymbols?(text: string, options?: ValidateOptions): { symbols: RowSymbol[]; omitted: number };
 }
 
 export const defaultSettings: ValidationSettings = {
@@ -43,12 +73,73 @@ export const defaultSettings: ValidationSettings = {
 export interface LanguageServiceOptions {
   /** Paths of extra dialect files (same format as schemas/*.dialect.json). */
   customDialectFiles?: string[];
+  /** Folder of the built-in dialects; by default the `schemas` folder found above this module. */
+  schemasDirectory?: string;
 }
 
-export function createLanguageService(_options: LanguageServiceOptions = {}): LanguageService {
+/** Settings with every missing part (also inside the policies) taken from the defaults. */
+export function resolveSettings(partial: Partial<ValidationSettings> = {}): ValidationSettings {
   return {
-    validate: () => ({ problems: [] }),
-    detect: () => undefined,
-    dialects: () => [],
+    ...defaultSettings,
+    ...partial,
+    passwordPolicy: { ...defaultSettings.passwordPolicy, ...partial.passwordPolicy },
+    pinPolicy: { ...defaultSettings.pinPolicy, ...partial.pinPolicy },
+    severityOverrides: { ...partial.severityOverrides },
+  };
+}
+
+export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const loaded = loadDialects({ schemasDirectory: options.schemasDirectory, customDialectFiles: options.customDialectFiles });
+  const byId = new Map(loaded.dialects.map((d) => [d.id, d]));
+
+  // The editing features pick the dialect as validate() does: the forced one if known, else detection.
+  const editing = createEditingFeatures((doc, id) => (id !== undefined ? byId.get(id) : undefined) ?? detectDialect(doc, loaded.dialects)?.dialect);
+
+  const match = (detected: Detected): DialectMatch => ({ id: detected.dialect.id, label: detected.dialect.label, guessed: detected.guessed });
+
+  return {
+    validate(text, validateOptions = {}) {
+      if (validateOptions.dialect === 'none') return { problems: [] };
+      const doc = parseCsv(text);
+      const forced = validateOptions.dialect !== undefined ? byId.get(validateOptions.dialect) : undefined;
+      const detected: Detected | undefined = forced
+        ? { dialect: forced, guessed: false, header: readHeader(doc) ?? { names: [] } }
+        : detectDialect(doc, loaded.dialects);
+      if (!detected) return { problems: [] };
+      const problems = validateDocument(doc, detected.dialect, detected.header, resolveSettings(validateOptions.settings));
+      return { dialect: match(detected), problems };
+    },
+    detect(text) {
+      const detected = detectDialect(parseCsv(text), loaded.dialects);
+      return detected && match(detected);
+    },
+    dialects() {
+      return loaded.dialects.map((d) => ({ id: d.id, label: d.label, description: d.description }));
+    },
+    dialect(id) {
+      return byId.get(id);
+    },
+    configurationErrors() {
+      return [...loaded.errors];
+    },
+    rules() {
+      return ALL_RULES;
+    },
+    completion(text, offset, featureOptions = {}) {
+      return editing.completion(text, offset, featureOptions.dialect);
+    },
+    hover(text, offset, featureOptions = {}) {
+      return editing.hover(text, offset, featureOptions.dialect);
+    },
+    codeActions(text, problems, featureOptions = {}) {
+      // Called as service.codeActions(): `this` is the service, whose validate() the fix-alls need.
+      return editing.codeActions(text, problems, () => this.validate(text, featureOptions).problems, featureOptions.dialect);
+    },
+    semanticTokens(text, featureOptions = {}) {
+      return editing.semanticTokens(text, featureOptions.dialect);
+    },
+    documentSymbols(text, featureOptions = {}) {
+      return editing.documentSymbols(text, featureOptions.dialect);
+    },
   };
 }

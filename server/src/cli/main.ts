@@ -1,0 +1,101 @@
+// Entry point of the `pbx-user-csv` command (bundled to dist/cli.js, started by bin/pbx-user-csv.js).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createLanguageService, type LanguageService } from '../service';
+import { parseCommandLine, UsageError, type Command, type DialectsCommand } from './args';
+import { describeFsError, displayPath } from './files';
+import { readToolInfo } from './toolInfo';
+import { USAGE } from './usage';
+import { EXIT_OK, EXIT_USAGE, runValidate, type CliIo } from './validate';
+
+export function main(argv: string[], io: CliIo): number {
+  if (argv.length === 0) {
+    io.stderr(USAGE);
+    return EXIT_USAGE;
+  }
+  let command: Command;
+  try {
+    command = parseCommandLine(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`pbx-user-csv: ${error.message}\nRun "pbx-user-csv --help" for usage.\n`);
+    return EXIT_USAGE;
+  }
+  const tool = readToolInfo();
+  switch (command.kind) {
+    case 'help':
+      io.stdout(USAGE);
+      return EXIT_OK;
+    case 'version':
+      io.stdout(`${tool.version}\n`);
+      return EXIT_OK;
+    case 'dialects':
+    case 'validate': {
+      const service = loadService(command.dialectFiles, io);
+      if (!service) return EXIT_USAGE;
+      if (command.kind === 'dialects') return listDialects(command, service, io);
+      const known = service.dialects().map((dialect) => dialect.id);
+      if (command.dialect !== undefined && command.dialect !== 'none' && !known.includes(command.dialect)) {
+        io.stderr(`pbx-user-csv: unknown dialect "${command.dialect}"; known dialects: ${known.join(', ') || '(none)'}\n`);
+        return EXIT_USAGE;
+      }
+      return runValidate(command, service, tool, io);
+    }
+  }
+}
+
+function loadService(dialectFiles: string[], io: CliIo): LanguageService | undefined {
+  const absolute = dialectFiles.map((file) => path.resolve(io.cwd, file));
+  for (const [i, file] of absolute.entries()) {
+    try {
+      if (!fs.statSync(file).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+      fs.accessSync(file, fs.constants.R_OK);
+    } catch (error) {
+      io.stderr(`pbx-user-csv: cannot read dialect file "${dialectFiles[i]}": ${describeFsError(error)}\n`);
+      return undefined;
+    }
+  }
+  let service: LanguageService;
+  try {
+    service = createLanguageService({ customDialectFiles: absolute });
+  } catch (error) {
+    io.stderr(`pbx-user-csv: cannot load the dialects: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
+  // The core skips a bad dialect file and carries on; a command line asked for it, so that is bad input.
+  const configurationErrors = service.configurationErrors?.() ?? [];
+  for (const error of configurationErrors) {
+    const where = error.pointer ? ` at ${error.pointer}` : '';
+    io.stderr(`pbx-user-csv: invalid dialect file "${displayPath(path.resolve(io.cwd, error.file), io.cwd)}"${where}: ${error.message}\n`);
+  }
+  return configurationErrors.length > 0 ? undefined : service;
+}
+
+function listDialects(command: DialectsCommand, service: LanguageService, io: CliIo): number {
+  const dialects = service.dialects();
+  if (command.format === 'json') {
+    io.stdout(JSON.stringify(dialects, null, 2) + '\n');
+  } else {
+    const width = Math.max(0, ...dialects.map((dialect) => dialect.id.length));
+    for (const dialect of dialects) io.stdout(`${dialect.id.padEnd(width)}  ${dialect.label}\n`);
+  }
+  return EXIT_OK;
+}
+
+/** Runs the command with the process's arguments and streams; sets the exit code. */
+export function run(): void {
+  const io: CliIo = {
+    cwd: process.cwd(),
+    stdout: (chunk) => process.stdout.write(chunk),
+    stderr: (chunk) => process.stderr.write(chunk),
+  };
+  try {
+    // exitCode, not exit(): let piped output drain before the process ends.
+    process.exitCode = main(process.argv.slice(2), io);
+  } catch (error) {
+    io.stderr(`pbx-user-csv: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT_USAGE;
+  }
+}
+
+if (require.main === module) run();

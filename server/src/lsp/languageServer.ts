@@ -1,0 +1,350 @@
+// The LSP adapter: keeps open CSV documents in sync, runs the core's validation on them and publishes the
+// results. All CSV knowledge lives in the core (../service); this file only translates and schedules.
+import {
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
+import type {
+  Connection,
+  DidChangeConfigurationParams,
+  InitializeParams,
+  InitializeResult,
+  ServerCapabilities,
+  WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from '../service/index';
+import type { LanguageService, LanguageServiceOptions, ValidationResult } from '../service/index';
+import { resolveCustomDialectPaths } from './customDialects';
+import { dialectFromAssociations } from './dialectAssociations';
+import { toDiagnostic } from './diagnostics';
+import {
+  DialectStatusNotification,
+  DialectsRequest,
+  SetDialectNotification,
+} from './protocol';
+import type { DialectInfo, DialectSource, InitializationOptions } from './protocol';
+import { guarded, logFailure } from './safety';
+import type { Logger } from './safety';
+import { DiagnosticsPublisher, ValidationScheduler } from './scheduling';
+import type { StaleCheck } from './scheduling';
+import { SETTINGS_SECTION, defaultClientSettings, parseClientSettings, toValidationSettings } from './settings';
+import type { ClientSettings } from './settings';
+import { WorkspaceFolderSet } from './workspaceFolders';
+
+/** Typing pauses shorter than this do not trigger a validation. */
+const DEBOUNCE_MS = 150;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readInitializationOptions(raw: unknown): { overrides: Map<string, string>; rulesDocumentationUrl?: string } {
+  const options: InitializationOptions = isRecord(raw) ? raw : {};
+  const overrides = new Map<string, string>();
+  if (isRecord(options.dialectOverrides)) {
+    for (const [uri, dialect] of Object.entries(options.dialectOverrides)) {
+      if (typeof dialect === 'string' && dialect) overrides.set(uri, dialect);
+    }
+  }
+  const url = typeof options.rulesDocumentationUrl === 'string' ? options.rulesDocumentationUrl : undefined;
+  return { overrides, rulesDocumentationUrl: url || undefined };
+}
+
+/** What the adapter shares with feature modules (completion, hover, …) that plug into it. */
+export interface ServerContext {
+  connection: Connection;
+  /** The open document, in sync with the editor. */
+  document(uri: string): TextDocument | undefined;
+  /** The current core (re-created when the custom dialects change). */
+  service(): LanguageService;
+  /** The dialect chosen for the document by the picker or a setting (`none` included); undefined: detect. */
+  dialectOf(uri: string): string | undefined;
+  logger: Logger;
+}
+
+/** Registers a feature's handlers and returns the capabilities it adds to the initialize result. */
+export type ServerFeature = (context: ServerContext) => ServerCapabilities | void;
+
+export interface LanguageServerOptions {
+  /** The core to use; tests pass a fake. */
+  createService?: (options: LanguageServiceOptions) => LanguageService;
+  /** Pause after the last edit before validating, in milliseconds. */
+  debounceMs?: number;
+  features?: ServerFeature[];
+}
+
+/** Stands in for a core that could not be created: it finds nothing, so nothing wrong is reported. */
+const INERT_SERVICE: LanguageService = { validate: () => ({ problems: [] }), detect: () => undefined, dialects: () => [] };
+
+export function startLanguageServer(connection: Connection, options: LanguageServerOptions = {}): void {
+  const createService = options.createService ?? createLanguageService;
+  const logger: Logger = { error: (message) => connection.console.error(message) };
+  const documents = new TextDocuments(TextDocument);
+  const folders = new WorkspaceFolderSet();
+  /** Picker choices per document URI: a dialect id or `none`. */
+  let overrides = new Map<string, string>();
+  let rulesDocumentationUrl: string | undefined;
+
+  let canPullConfiguration = false;
+  let canRegisterConfigurationChange = false;
+  let hasWorkspaceFolders = false;
+  /** Settings pushed with didChangeConfiguration, used when the client cannot be asked for them. */
+  let pushedSettings: ClientSettings = defaultClientSettings;
+  const settingsCache = new Map<string, Promise<ClientSettings>>();
+
+  /** Capabilities added by options.features (completion, hover, …). */
+  let featureCapabilities: ServerCapabilities = {};
+  /** Replaced by the real core during initialize (the earliest a warning may be shown to the user). */
+  let service: LanguageService = INERT_SERVICE;
+  let customDialectKey = JSON.stringify([]);
+
+  const publisher = new DiagnosticsPublisher((params) => void connection.sendDiagnostics(params));
+  const scheduler = new ValidationScheduler(options.debounceMs ?? DEBOUNCE_MS, (uri, token) =>
+    guarded(logger, 'validation', () => validate(uri, token), undefined)(),
+  );
+
+  /** Tells the user which dialect files the core skipped, and why (dialect files hold no user data). */
+  function reportDialectErrors(created: LanguageService): void {
+    const errors = created.configurationErrors?.() ?? [];
+    if (errors.length === 0) return;
+    const lines = errors.map((e) => `${e.file}${e.pointer ? ` (at ${e.pointer})` : ''}: ${e.message}`);
+    for (const line of lines) connection.console.warn(`[pbx-user-csv] dialect file skipped: ${line}`);
+    const more = lines.length > 1 ? ` (and ${lines.length - 1} more, see the output channel)` : '';
+    void connection.window.showWarningMessage(`PBX User CSV: a dialect file was skipped: ${lines[0]}${more}`);
+  }
+
+  /** The core with the given options; on failure the built-in dialects, or at worst a core that finds nothing. */
+  function createServiceSafely(serviceOptions: LanguageServiceOptions): LanguageService {
+    try {
+      const created = createService(serviceOptions);
+      reportDialectErrors(created);
+      return created;
+    } catch (error) {
+      logFailure(logger, 'creating the language service', error);
+    }
+    if (serviceOptions.customDialectFiles?.length) {
+      void connection.window.showWarningMessage(
+        'PBX User CSV: the custom dialect files could not be loaded; only the built-in dialects are used.',
+      );
+      return createServiceSafely({});
+    }
+    return INERT_SERVICE;
+  }
+
+  function settingsFor(uri: string): Promise<ClientSettings> {
+    if (!canPullConfiguration) return Promise.resolve(pushedSettings);
+    let settings = settingsCache.get(uri);
+    if (!settings) {
+      settings = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        .then(parseClientSettings, (error: unknown) => {
+          logFailure(logger, 'reading settings', error);
+          return pushedSettings;
+        });
+      settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  function chooseDialect(uri: string, settings: ClientSettings): { dialect?: string; source: DialectSource } {
+    const picked = overrides.get(uri);
+    if (picked) return { dialect: picked, source: 'picker' };
+    const associated = dialectFromAssociations(settings.dialects, folders.locate(uri));
+    if (associated) return { dialect: associated, source: 'setting' };
+    return { source: 'detected' };
+  }
+
+  /** Per open document, the dialect its last validation was told to use (picker or setting). */
+  const chosenDialects = new Map<string, string>();
+
+  async function validate(uri: string, token: StaleCheck): Promise<void> {
+    const scheduled = documents.get(uri);
+    if (!scheduled) return;
+    const settings = await settingsFor(uri);
+    const document = documents.get(uri);
+    // While the settings were fetched the document may have changed or closed: newer work owns it then.
+    if (token.isStale || !document || document.version !== scheduled.version) return;
+
+    const { dialect, source } = chooseDialect(uri, settings);
+    if (dialect) chosenDialects.set(uri, dialect);
+    else chosenDialects.delete(uri);
+    let result: ValidationResult;
+    try {
+      result = service.validate(document.getText(), { dialect, settings: toValidationSettings(settings) });
+    } catch (error) {
+      // Diagnostics of an earlier version would point at the wrong places now: clear them instead.
+      logFailure(logger, `validating ${uri}`, error);
+      result = { problems: [] };
+    }
+    const diagnostics = result.problems.map((problem) => toDiagnostic(document, problem, { rulesDocumentationUrl }));
+    if (!publisher.publish(uri, document.version, diagnostics)) return;
+    const match = result.dialect;
+    void connection.sendNotification(DialectStatusNotification, {
+      uri,
+      dialect: match ? { id: match.id, label: match.label, guessed: match.guessed } : undefined,
+      source,
+    });
+  }
+
+  function revalidateAll(): void {
+    for (const document of documents.all()) scheduler.schedule(document.uri);
+  }
+
+  /** Re-creates the core when the custom dialect files changed; true when it did. */
+  async function refreshCustomDialects(): Promise<boolean> {
+    const entries = canPullConfiguration
+      ? parseClientSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION)).customDialects
+      : pushedSettings.customDialects;
+    const files = resolveCustomDialectPaths(entries, folders.uris);
+    const key = JSON.stringify(files);
+    if (key === customDialectKey) return false;
+    customDialectKey = key;
+    service = createServiceSafely({ customDialectFiles: files });
+    return true;
+  }
+
+  connection.onInitialize(
+    (params: InitializeParams): InitializeResult => {
+      const capabilities = params.capabilities ?? {};
+      canPullConfiguration = capabilities.workspace?.configuration === true;
+      canRegisterConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+      hasWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
+      service = createServiceSafely({});
+      try {
+        const folderList: WorkspaceFolder[] = params.workspaceFolders ?? [];
+        folders.set(folderList.map((f) => f.uri).filter((uri): uri is string => typeof uri === 'string'));
+        if (folderList.length === 0 && typeof params.rootUri === 'string') folders.set([params.rootUri]);
+        const options = readInitializationOptions(params.initializationOptions);
+        overrides = options.overrides;
+        rulesDocumentationUrl = options.rulesDocumentationUrl;
+      } catch (error) {
+        logFailure(logger, 'initialize', error);
+      }
+      return {
+        capabilities: {
+          ...featureCapabilities,
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+          workspace: hasWorkspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : {},
+        },
+        serverInfo: { name: 'pbx-user-csv-language-server' },
+      };
+    },
+  );
+
+  connection.onInitialized(
+    guarded(
+      logger,
+      'initialized',
+      async () => {
+        if (canRegisterConfigurationChange) {
+          await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+        }
+        if (hasWorkspaceFolders) {
+          connection.workspace.onDidChangeWorkspaceFolders(
+            guarded(
+              logger,
+              'workspace folder change',
+              async (event) => {
+                folders.remove(event.removed.map((f) => f.uri));
+                folders.add(event.added.map((f) => f.uri));
+                settingsCache.clear();
+                await refreshCustomDialects();
+                revalidateAll();
+              },
+              undefined,
+            ),
+          );
+        }
+        // Documents opened meanwhile were validated with the built-in dialects only.
+        if (await refreshCustomDialects()) revalidateAll();
+      },
+      undefined,
+    ),
+  );
+
+  connection.onDidChangeConfiguration(
+    guarded(
+      logger,
+      'configuration change',
+      async (params: DidChangeConfigurationParams) => {
+        settingsCache.clear();
+        if (!canPullConfiguration) {
+          pushedSettings = parseClientSettings(isRecord(params?.settings) ? params.settings[SETTINGS_SECTION] : undefined);
+        }
+        try {
+          await refreshCustomDialects();
+        } finally {
+          revalidateAll();
+        }
+      },
+      undefined,
+    ),
+  );
+
+  connection.onNotification(
+    SetDialectNotification,
+    guarded(
+      logger,
+      'setDialect',
+      (params) => {
+        if (!isRecord(params) || typeof params.uri !== 'string') return;
+        const dialect = params.dialect;
+        if (typeof dialect === 'string' && dialect) overrides.set(params.uri, dialect);
+        else overrides.delete(params.uri);
+        if (documents.get(params.uri)) scheduler.schedule(params.uri, 0);
+      },
+      undefined,
+    ),
+  );
+
+  connection.onRequest(
+    DialectsRequest,
+    guarded(
+      logger,
+      'dialects request',
+      (): DialectInfo[] => service.dialects().map(({ id, label, description }) => ({ id, label, description })),
+      [],
+    ),
+  );
+
+  documents.onDidChangeContent(
+    guarded(logger, 'document change', (event) => scheduler.schedule(event.document.uri), undefined),
+  );
+
+  documents.onDidClose(
+    guarded(
+      logger,
+      'document close',
+      (event) => {
+        const uri = event.document.uri;
+        scheduler.cancel(uri);
+        settingsCache.delete(uri);
+        chosenDialects.delete(uri);
+        publisher.clear(uri);
+      },
+      undefined,
+    ),
+  );
+
+  connection.onShutdown(() => scheduler.dispose());
+
+  const context: ServerContext = {
+    connection,
+    document: (uri) => documents.get(uri),
+    service: () => service,
+    dialectOf: (uri) => chosenDialects.get(uri),
+    logger,
+  };
+  for (const feature of options.features ?? []) {
+    try {
+      featureCapabilities = { ...featureCapabilities, ...(feature(context) ?? {}) };
+    } catch (error) {
+      logFailure(logger, 'registering a feature', error);
+    }
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}

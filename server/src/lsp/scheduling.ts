@@ -1,0 +1,68 @@
+// Debounced, cancellable validation runs per document, and a publisher that never lets diagnostics of an
+// older document version replace newer ones.
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+
+/** Tells a running validation that newer work for the same document has superseded it. */
+export interface StaleCheck {
+  readonly isStale: boolean;
+}
+
+class RunToken implements StaleCheck {
+  isStale = false;
+}
+
+export class ValidationScheduler {
+  private readonly pending = new Map<string, { timer?: NodeJS.Timeout; token: RunToken }>();
+
+  constructor(
+    private readonly delayMs: number,
+    private readonly run: (uri: string, token: StaleCheck) => Promise<void>,
+  ) {}
+
+  /** (Re)starts the debounce for `uri`; any earlier run for it becomes stale. */
+  schedule(uri: string, delayMs: number = this.delayMs): void {
+    this.cancel(uri);
+    const token = new RunToken();
+    const entry: { timer?: NodeJS.Timeout; token: RunToken } = { token };
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      void this.run(uri, token).finally(() => {
+        if (this.pending.get(uri) === entry) this.pending.delete(uri);
+      });
+    }, delayMs);
+    this.pending.set(uri, entry);
+  }
+
+  cancel(uri: string): void {
+    const entry = this.pending.get(uri);
+    if (!entry) return;
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.token.isStale = true;
+    this.pending.delete(uri);
+  }
+
+  dispose(): void {
+    for (const uri of [...this.pending.keys()]) this.cancel(uri);
+  }
+}
+
+export class DiagnosticsPublisher {
+  private readonly lastPublishedVersion = new Map<string, number>();
+
+  constructor(private readonly send: (params: PublishDiagnosticsParams) => void) {}
+
+  /** Publishes unless diagnostics of a newer version of the document are already out. */
+  publish(uri: string, version: number, diagnostics: Diagnostic[]): boolean {
+    const last = this.lastPublishedVersion.get(uri);
+    if (last !== undefined && version < last) return false;
+    this.lastPublishedVersion.set(uri, version);
+    this.send({ uri, version, diagnostics });
+    return true;
+  }
+
+  /** Empties the document's diagnostics (on close) and forgets its version. */
+  clear(uri: string): void {
+    this.lastPublishedVersion.delete(uri);
+    this.send({ uri, diagnostics: [] });
+  }
+}

@@ -1,0 +1,101 @@
+// Turns a resolved dialect file into the form the validators use: defaults filled in, regexes compiled
+// once, allowed values in Sets/Maps.
+import type { CompiledColumn, Detection, Dialect, RawColumn, RawDialect } from './model';
+
+export function compileDialect(raw: RawDialect, source: string, builtIn: boolean): Dialect {
+  const columns = (raw.columns ?? []).map(compileColumn);
+  const d = raw.detection ?? {};
+  const detection: Detection = {
+    family: d.family ?? raw.id,
+    default: d.default ?? false,
+    auto: d.auto ?? true,
+    allOf: d.allOf ?? [],
+    anyOf: d.anyOf ?? [],
+    minAnyOf: d.minAnyOf ?? (d.anyOf && d.anyOf.length > 0 ? 1 : 0),
+    noneOf: d.noneOf ?? [],
+    signColumns: d.signs?.columns ?? [],
+    signJsonKeys: d.signs?.jsonKeys ?? [],
+  };
+  const file = raw.file ?? {};
+  return {
+    id: raw.id,
+    label: raw.label,
+    description: raw.description,
+    source,
+    builtIn,
+    detection,
+    booleans: {
+      true: raw.booleans?.true ?? 'TRUE',
+      false: raw.booleans?.false ?? 'FALSE',
+      caseInsensitive: raw.booleans?.caseInsensitive ?? false,
+    },
+    file: {
+      ...file,
+      bom: file.bom ?? 'off',
+      lineBreakInCell: file.lineBreakInCell ?? 'off',
+      shortRow: file.shortRow ?? 'error',
+      extraCells: file.extraCells ?? 'warning',
+      unknownColumn: file.unknownColumn ?? 'warning',
+    },
+    emptyCellMeaning: raw.emptyCellMeaning,
+    absentColumnsUnchanged: raw.absentColumnsUnchanged ?? false,
+    columns,
+    columnsByName: new Map(columns.map((c) => [c.name, c])),
+    ignoredColumns: new Map((raw.ignoredColumns ?? []).map((c) => [c.name, c])),
+    resources: raw.resources ?? [],
+  };
+}
+
+function compileColumn(raw: RawColumn): CompiledColumn {
+  const values = raw.values ?? [];
+  const required = raw.required ?? false;
+  return {
+    name: raw.name,
+    description: raw.description ?? '',
+    type: raw.type ?? 'string',
+    required,
+    requiredInHeader: raw.requiredInHeader ?? required,
+    values,
+    valueSet: new Set(values.map((v) => v.value)),
+    valueByLowerCase: new Map(values.map((v) => [v.value.toLowerCase(), v.value])),
+    caseInsensitive: raw.caseInsensitive ?? false,
+    otherValues: raw.otherValues && {
+      regex: raw.otherValues.pattern !== undefined ? new RegExp(raw.otherValues.pattern, 'u') : undefined,
+      severity: raw.otherValues.severity ?? 'warning',
+      description: raw.otherValues.description,
+    },
+    pattern: raw.pattern !== undefined ? new RegExp(raw.pattern, 'u') : undefined,
+    patternDescription: raw.patternDescription,
+    strictPattern: raw.strictPattern && {
+      regex: new RegExp(raw.strictPattern.pattern, 'u'),
+      description: raw.strictPattern.description,
+      reason: raw.strictPattern.reason,
+      severity: raw.strictPattern.severity ?? 'warning',
+    },
+    reserved: raw.reserved && {
+      caseInsensitive: raw.reserved.caseInsensitive ?? false,
+      set: new Set(raw.reserved.caseInsensitive ? raw.reserved.values.map((v) => v.toLowerCase()) : raw.reserved.values),
+    },
+    minLength: raw.minLength,
+    maxLength: raw.maxLength,
+    lengthWarning: raw.lengthWarning,
+    minimum: raw.minimum,
+    maximum: raw.maximum,
+    multipleOf: raw.multipleOf,
+    unique: raw.unique && {
+      severity: raw.unique.severity,
+      with: raw.unique.with ?? [],
+      caseInsensitive: raw.unique.caseInsensitive ?? false,
+      reason: raw.unique.reason,
+    },
+    secret: raw.secret ?? false,
+    policy: raw.policy && { kind: raw.policy.kind, accountColumns: raw.policy.accountColumns ?? [] },
+    resource: raw.resource,
+    formulaInjection: raw.formulaInjection ?? false,
+    jsonSchemaPath: raw.jsonSchema,
+    jsonIfLooksLikeJson: raw.jsonIfLooksLikeJson ?? false,
+    list: raw.list,
+    notes: raw.notes ?? [],
+    example: raw.example,
+  };
+}

@@ -1,0 +1,185 @@
+// The dialect file format (schemas/dialect.schema.json) as TypeScript types, and the compiled form the
+// validators use (regexes built once, lookups as Maps/Sets, every default filled in).
+import type { Severity, SeverityOverride } from '../types';
+
+export type ColumnType = 'string' | 'boolean' | 'integer' | 'enum' | 'email' | 'json' | 'languageTag' | 'uuid' | 'list';
+
+// ---------------------------------------------------------------- the file format
+
+export interface AllowedValue {
+  value: string;
+  description: string;
+}
+
+export interface RawColumn {
+  name: string;
+  description?: string;
+  type?: ColumnType;
+  required?: boolean;
+  requiredInHeader?: boolean;
+  values?: AllowedValue[];
+  caseInsensitive?: boolean;
+  otherValues?: { pattern?: string; severity?: SeverityOverride; description: string };
+  pattern?: string;
+  patternDescription?: string;
+  strictPattern?: { pattern: string; description: string; reason: string; severity?: SeverityOverride };
+  reserved?: { values: string[]; caseInsensitive?: boolean };
+  minLength?: number;
+  maxLength?: number;
+  lengthWarning?: { max: number; reason: string };
+  minimum?: number;
+  maximum?: number;
+  multipleOf?: number;
+  unique?: { severity: SeverityOverride; with?: string[]; caseInsensitive?: boolean; reason?: string };
+  secret?: boolean;
+  policy?: { kind: 'password' | 'pin'; accountColumns?: string[] };
+  resource?: string;
+  formulaInjection?: boolean;
+  jsonSchema?: string;
+  jsonIfLooksLikeJson?: boolean;
+  list?: { separator: string; itemDescription?: string };
+  notes?: string[];
+  example?: string;
+}
+
+export interface RawDetection {
+  family?: string;
+  default?: boolean;
+  auto?: boolean;
+  allOf?: string[];
+  anyOf?: string[];
+  minAnyOf?: number;
+  noneOf?: string[];
+  signs?: { columns?: string[]; jsonKeys?: Array<{ column: string; keys: string[] }> };
+}
+
+export interface FilePolicies {
+  bom?: SeverityOverride;
+  bomReason?: string;
+  lineBreakInCell?: SeverityOverride;
+  lineBreakReason?: string;
+  shortRow?: SeverityOverride;
+  shortRowReason?: string;
+  extraCells?: SeverityOverride;
+  extraCellsReason?: string;
+  unknownColumn?: SeverityOverride;
+  unknownColumnReason?: string;
+}
+
+export interface IgnoredColumn {
+  name: string;
+  description: string;
+  severity?: SeverityOverride;
+  message?: string;
+}
+
+export interface ResourceCondition {
+  anyOf?: string[];
+  allOf?: string[];
+  column?: string;
+  equals?: string;
+}
+
+export interface Resource {
+  id: string;
+  label: string;
+  description?: string;
+  columns: string[];
+  requires: string[];
+  enforcedWhen?: ResourceCondition;
+  warnWhenPartial?: boolean;
+}
+
+export interface RawDialect {
+  id: string;
+  label: string;
+  description: string;
+  extends?: string;
+  detection?: RawDetection;
+  booleans?: { true: string; false: string; caseInsensitive?: boolean };
+  file?: FilePolicies;
+  emptyCellMeaning?: string;
+  absentColumnsUnchanged?: boolean;
+  removeColumns?: string[];
+  ignoredColumns?: IgnoredColumn[];
+  resources?: Resource[];
+  columns?: RawColumn[];
+}
+
+// ---------------------------------------------------------------- compiled form
+
+export interface CompiledColumn {
+  name: string;
+  description: string;
+  type: ColumnType;
+  required: boolean;
+  requiredInHeader: boolean;
+  values: AllowedValue[];
+  /** Exact allowed values. */
+  valueSet: ReadonlySet<string>;
+  /** Lower-cased allowed value -> canonical spelling. */
+  valueByLowerCase: ReadonlyMap<string, string>;
+  caseInsensitive: boolean;
+  otherValues?: { regex?: RegExp; severity: SeverityOverride; description: string };
+  pattern?: RegExp;
+  patternDescription?: string;
+  strictPattern?: { regex: RegExp; description: string; reason: string; severity: SeverityOverride };
+  reserved?: { set: ReadonlySet<string>; caseInsensitive: boolean };
+  minLength?: number;
+  maxLength?: number;
+  lengthWarning?: { max: number; reason: string };
+  minimum?: number;
+  maximum?: number;
+  multipleOf?: number;
+  unique?: { severity: SeverityOverride; with: string[]; caseInsensitive: boolean; reason?: string };
+  secret: boolean;
+  policy?: { kind: 'password' | 'pin'; accountColumns: string[] };
+  resource?: string;
+  formulaInjection: boolean;
+  /** Absolute path of the JSON Schema of a json column. */
+  jsonSchemaPath?: string;
+  jsonIfLooksLikeJson: boolean;
+  list?: { separator: string; itemDescription?: string };
+  notes: string[];
+  example?: string;
+}
+
+export interface Detection {
+  family: string;
+  default: boolean;
+  auto: boolean;
+  allOf: string[];
+  anyOf: string[];
+  minAnyOf: number;
+  noneOf: string[];
+  signColumns: string[];
+  signJsonKeys: Array<{ column: string; keys: string[] }>;
+}
+
+export interface Dialect {
+  id: string;
+  label: string;
+  description: string;
+  /** Absolute path of the file that defined the dialect. */
+  source: string;
+  builtIn: boolean;
+  detection: Detection;
+  booleans: { true: string; false: string; caseInsensitive: boolean };
+  file: Required<Pick<FilePolicies, 'bom' | 'lineBreakInCell' | 'shortRow' | 'extraCells' | 'unknownColumn'>> & FilePolicies;
+  emptyCellMeaning?: string;
+  absentColumnsUnchanged: boolean;
+  columns: CompiledColumn[];
+  columnsByName: ReadonlyMap<string, CompiledColumn>;
+  ignoredColumns: ReadonlyMap<string, IgnoredColumn>;
+  resources: Resource[];
+}
+
+/** A problem found while loading a dialect file; the file is then skipped. */
+export interface DialectLoadError {
+  file: string;
+  /** JSON pointer into the file ('' = the whole file). */
+  pointer: string;
+  message: string;
+}
+
+export type { Severity };

@@ -1,0 +1,58 @@
+// Outline: one symbol per data row, named after the user it creates, capped for huge files.
+import type { FeatureDocument } from './document';
+import { columnIndex } from './document';
+
+export interface RowSymbol {
+  name: string;
+  /** Shown next to the name (the extension number). */
+  detail?: string;
+  /** The whole record. */
+  start: number;
+  end: number;
+  /** The cell the name comes from (or the record's start). */
+  selectionStart: number;
+  selectionEnd: number;
+}
+
+export const MAX_SYMBOLS = 5000;
+
+/**
+ * Which columns name a user, in order of preference: the first group with a column in the header names
+ * the rows; the first detail column present is shown next to the name.
+ */
+const NAME_COLUMNS = [['name'], ['firstname', 'lastname'], ['display_name'], ['username'], ['email']];
+const DETAIL_COLUMNS = ['extension_number', 'exten', 'uuid', 'email'];
+
+export function documentSymbols(fd: FeatureDocument, max = MAX_SYMBOLS): { symbols: RowSymbol[]; omitted: number } {
+  const rows = fd.doc.rows;
+  if (fd.header.delimiter || rows.length < 2) return { symbols: [], omitted: 0 };
+  // Secret columns never name anything.
+  const usable = (name: string): number => {
+    const index = columnIndex(fd, name);
+    return index >= 0 && !fd.columns[index]?.secret ? index : -1;
+  };
+  const nameIndexes = NAME_COLUMNS.map((group) => group.map(usable).filter((i) => i >= 0)).find((group) => group.length > 0) ?? [];
+  const detailIndex = DETAIL_COLUMNS.map(usable).find((i) => i >= 0 && !nameIndexes.includes(i));
+  const symbols: RowSymbol[] = [];
+  const last = Math.min(rows.length - 1, max);
+  for (let r = 1; r <= last; r++) {
+    const row = rows[r];
+    const parts = nameIndexes.map((i) => row.cells[i]?.value.trim() ?? '').filter(Boolean);
+    const detail = detailIndex !== undefined ? row.cells[detailIndex]?.value.trim() : undefined;
+    const nameCell = nameIndexes.map((i) => row.cells[i]).find((c) => c && c.value.trim() !== '');
+    symbols.push({
+      name: oneLine(parts.join(' ')) || `Row ${r}`,
+      ...(detail ? { detail: oneLine(detail) } : {}),
+      start: row.start,
+      end: row.end,
+      selectionStart: nameCell ? nameCell.start : row.start,
+      selectionEnd: nameCell ? nameCell.end : row.start,
+    });
+  }
+  return { symbols, omitted: rows.length - 1 - last };
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+}

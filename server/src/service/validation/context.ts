@@ -1,0 +1,80 @@
+// State shared by the validators during one validation run: the document, the dialect, the header's
+// column bindings, the settings and the list of problems being collected.
+import type { CompiledColumn, Dialect } from '../dialects/model';
+import type { JsonCellChecker } from '../json/check';
+import type { Cell, CsvDocument, Problem, RelatedInformation, Row, Span, SeverityOverride, ValidationSettings } from '../types';
+
+export interface ColumnBinding {
+  column: CompiledColumn;
+  /** Position of the column in the header (first occurrence when duplicated). */
+  index: number;
+}
+
+export interface ProblemExtras {
+  related?: RelatedInformation[];
+  data?: Record<string, unknown>;
+  tags?: Problem['tags'];
+}
+
+export class ValidationRun {
+  readonly problems: Problem[] = [];
+  /** Known columns present in the header, in header order. */
+  readonly bindings: ColumnBinding[] = [];
+  /** Header position of every known column present (first occurrence). */
+  readonly indexByName = new Map<string, number>();
+
+  constructor(
+    readonly doc: CsvDocument,
+    readonly dialect: Dialect,
+    readonly settings: ValidationSettings,
+    /** Checks the inside of JSON cells; absent when JSON checking is not wanted. */
+    readonly json?: JsonCellChecker,
+  ) {}
+
+  get header(): Row {
+    return this.doc.rows[0];
+  }
+
+  report(rule: string, severity: SeverityOverride, span: Span, message: string, extras: ProblemExtras = {}): void {
+    if (severity === 'off') return;
+    const problem: Problem = { rule, severity, message, start: span.start, end: span.end };
+    if (extras.related) problem.related = extras.related;
+    if (extras.data) problem.data = extras.data;
+    if (extras.tags) problem.tags = extras.tags;
+    this.problems.push(problem);
+  }
+
+  /** The cell of `name` in `row`, if the column is in the header and the row reaches it. */
+  cellOf(row: Row, name: string): Cell | undefined {
+    const index = this.indexByName.get(name);
+    return index === undefined ? undefined : row.cells[index];
+  }
+}
+
+/** Span to underline for a cell: its content, or the quotes/position of an empty cell. */
+export function cellSpan(cell: Cell): Span {
+  return cell.start === cell.end ? { start: cell.rawStart, end: cell.rawEnd } : { start: cell.start, end: cell.end };
+}
+
+/** A value quoted for a message, shortened when long. Never call it with a secret. */
+export function quote(value: string): string {
+  const short = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  return JSON.stringify(short);
+}
+
+/** 1-based line number of a row, as editors show it. */
+export function lineOf(row: Row): number {
+  return row.line + 1;
+}
+
+/** "a, b or c" */
+export function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** "a, b and c" */
+export function andList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

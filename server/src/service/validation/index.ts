@@ -1,0 +1,97 @@
+// Runs every validator over a parsed document for one dialect, then applies the settings: severity
+// overrides (by rule id, 'off' drops), a stable order, and the cap on the number of problems.
+import type { HeaderReading } from '../detect';
+import type { Dialect } from '../dialects/model';
+import { createJsonCellChecker, detectUnescapedJson } from '../json/check';
+import type { CsvDocument, Problem, Row, Severity, Span, ValidationSettings } from '../types';
+import { createCellCheck } from './cells';
+import { ValidationRun } from './context';
+import { createFormulaCheck } from './formula';
+import { checkHeader } from './header';
+import { createPolicyCheck } from './policy';
+import { createResourceCheck } from './resources';
+import { checkCsvSyntax, checkDelimiter, checkEncoding, createRowShapeCheck, type RowCheck } from './structure';
+import { createUniquenessCheck } from './uniqueness';
+
+export { RULES, RULE_IDS, type RuleInfo } from './rules';
+
+export function validateDocument(doc: CsvDocument, dialect: Dialect, header: HeaderReading, settings: ValidationSettings): Problem[] {
+  if (doc.rows.length === 0) return [];
+  const json = createJsonCellChecker(dialect.id, settings);
+  const run = new ValidationRun(doc, dialect, settings, json);
+  checkEncoding(run);
+  if (checkDelimiter(run, header)) {
+    checkCsvSyntax(run, []);
+    return applySettings(run.problems, settings);
+  }
+  checkHeader(run);
+  const checks = [
+    createRowShapeCheck(run),
+    createCellCheck(run),
+    createUniquenessCheck(run),
+    createResourceCheck(run),
+    createPolicyCheck(run),
+    createFormulaCheck(run),
+  ].filter((c): c is RowCheck => c !== undefined);
+  const pasted = dialect.columns.some((c) => c.type === 'json') ? createPastedJsonCheck(run) : undefined;
+  const suppressed: Span[] = [];
+  const rows = doc.rows;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    const last = suppressed[suppressed.length - 1];
+    if (last && row.start < last.end) continue;
+    const cascade = pasted?.(row);
+    if (cascade) {
+      suppressed.push(cascade);
+      continue;
+    }
+    for (let c = 0; c < checks.length; c++) checks[c](row);
+  }
+  checkCsvSyntax(run, suppressed);
+  for (const problem of json.finish()) run.problems.push(problem);
+  return applySettings(run.problems, settings);
+}
+
+/**
+ * A JSON document pasted without CSV escaping breaks its row into a cascade of CSV errors. Such a row
+ * (wrong cell count or a CSV error in it) is reported once by the JSON checker, and the span the pasted
+ * JSON covers, possibly several physical rows, is returned so that nothing else is reported there.
+ */
+function createPastedJsonCheck(run: ValidationRun): (row: Row) => Span | undefined {
+  const width = run.header.cells.length;
+  const errors = run.doc.errors;
+  let nextError = 0;
+  return (row) => {
+    while (nextError < errors.length && errors[nextError].start < row.start) nextError++;
+    const broken = row.cells.length !== width || (nextError < errors.length && errors[nextError].start <= row.end);
+    if (!broken) return undefined;
+    const problem = detectUnescapedJson(run.doc, row, width);
+    if (!problem) return undefined;
+    run.problems.push(problem);
+    return { start: row.start, end: Math.max(row.end, problem.end) };
+  };
+}
+
+export function applySettings(problems: Problem[], settings: ValidationSettings): Problem[] {
+  const overrides = settings.severityOverrides;
+  const kept: Problem[] = [];
+  for (const problem of problems) {
+    const override = Object.prototype.hasOwnProperty.call(overrides, problem.rule) ? overrides[problem.rule] : undefined;
+    if (override === 'off') continue;
+    kept.push(override ? { ...problem, severity: override as Severity } : problem);
+  }
+  kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  const max = Math.max(0, Math.floor(settings.maxProblems));
+  if (kept.length <= max) return kept;
+  const firstDropped = kept[max];
+  const shown = kept.slice(0, max);
+  shown.push({
+    rule: 'too-many-problems',
+    severity: 'information',
+    start: firstDropped.start,
+    end: firstDropped.end,
+    message: `Too many problems: showing the first ${max} of ${kept.length}. Fix these, or raise the maximum number of problems in the settings, to see the rest.`,
+    data: { shown: max, total: kept.length },
+  });
+  return shown;
+}

@@ -1,0 +1,56 @@
+// Every rule id the validation engine reports, with a one-line description and its usual severity.
+// The README's rules table, the severity-override setting and quick fixes key on these ids.
+// Severities marked "dialect" come from the dialect file (e.g. a BOM is a warning for XiVO only).
+import type { Severity } from '../types';
+
+export interface RuleInfo {
+  id: string;
+  description: string;
+  /** The usual severity; `dialect` when the dialect file decides; absent when it varies by finding. */
+  defaultSeverity?: Severity | 'dialect';
+}
+
+const rule = (id: string, defaultSeverity: Severity | 'dialect', description: string): RuleInfo => ({ id, description, defaultSeverity });
+
+export const RULES: readonly RuleInfo[] = [
+  rule('csv-unterminated-quote', 'error', 'A quoted cell is never closed.'),
+  rule('csv-text-after-quote', 'error', 'Text follows the closing quote of a cell.'),
+  rule('csv-quote-in-unquoted-cell', 'error', 'A quote appears inside a cell that is not quoted.'),
+  rule('not-utf8', 'error', 'The file is not valid UTF-8 (undecodable bytes).'),
+  rule('file-bom', 'dialect', 'The file starts with a byte-order mark the importer does not strip.'),
+  rule('header-delimiter', 'error', 'The file is separated by semicolons or tabs; the importer needs commas.'),
+  rule('header-unknown-column', 'dialect', 'A header name the dialect does not know (with "did you mean").'),
+  rule('header-duplicate-column', 'error', 'A column name appears twice in the header.'),
+  rule('header-empty-column', 'error', 'A header cell is empty.'),
+  rule('header-missing-column', 'error', 'A required column is missing from the header.'),
+  rule('header-ignored-column', 'dialect', 'A column this importer version knows but ignores.'),
+  rule('row-short', 'dialect', 'A row has fewer cells than the header.'),
+  rule('row-extra-cells', 'dialect', 'A row has more cells than the header.'),
+  rule('cell-line-break', 'dialect', 'A quoted cell contains a line break the importer drops.'),
+  rule('value-required', 'error', 'A required cell is empty.'),
+  rule('value-boolean', 'error', 'A boolean cell is not one of the dialect\'s boolean spellings.'),
+  rule('value-boolean-case', 'warning', 'A boolean in another letter case than the canonical spelling.'),
+  rule('value-enum', 'error', 'A value is not one of the allowed values.'),
+  rule('value-enum-case', 'hint', 'An allowed value written in another letter case than the canonical one.'),
+  rule('value-enum-other', 'warning', 'A value outside the built-in list that may still be valid (e.g. a custom role).'),
+  rule('value-integer', 'error', 'An integer cell is not written with digits only.'),
+  rule('value-range', 'error', 'An integer is out of range or not a multiple of the required step.'),
+  rule('value-pattern', 'error', 'A value does not have the required shape.'),
+  rule('value-pattern-strict', 'warning', 'A value the documentation allows but the real importer rejects.'),
+  rule('value-length', 'error', 'A value is shorter or longer than allowed.'),
+  rule('value-length-limit', 'warning', 'A value is longer than a limit some versions enforce.'),
+  rule('value-reserved', 'error', 'A value is reserved and cannot be used (e.g. the user name admin).'),
+  rule('value-email', 'error', 'A value is not an email address.'),
+  rule('value-language-tag', 'error', 'A value is not a well-formed BCP 47 language tag.'),
+  rule('value-uuid', 'error', 'A value is not a UUID.'),
+  rule('value-list-item', 'error', 'A separated list has an empty item (e.g. a trailing separator).'),
+  rule('duplicate-value', 'dialect', 'A value (or composite key such as exten@context) that must be unique repeats in the file.'),
+  rule('resource-required', 'error', 'A resource the importer will create lacks a required field, so the import fails.'),
+  rule('resource-incomplete', 'warning', 'A partly filled resource the importer will silently not create.'),
+  rule('password-policy', 'warning', 'A password does not meet the configured tenant password policy.'),
+  rule('pin-policy', 'warning', 'A voicemail PIN does not meet the configured PIN policy.'),
+  rule('formula-injection', 'information', 'A free-text cell starts with =, +, - or @ and may run as a spreadsheet formula.'),
+  rule('too-many-problems', 'information', 'More problems than the configured maximum; the rest are not shown.'),
+];
+
+export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));

@@ -1,0 +1,113 @@
+// File-level and row-shape findings: CSV syntax errors from the parser, encoding, byte-order mark,
+// rows with too few or too many cells, and line breaks inside cells.
+import type { HeaderReading } from '../detect';
+import type { Row, Span } from '../types';
+import { andList, type ValidationRun } from './context';
+
+const REPLACEMENT_CHARACTER = '\uFFFD';
+
+/** The parser's syntax errors, except inside `suppressed` spans (sorted) already explained otherwise. */
+export function checkCsvSyntax(run: ValidationRun, suppressed: readonly Span[]): void {
+  let s = 0;
+  for (const error of run.doc.errors) {
+    while (s < suppressed.length && suppressed[s].end < error.start) s++;
+    if (s < suppressed.length && error.start >= suppressed[s].start && error.start <= suppressed[s].end) continue;
+    run.report(error.code, 'error', error, error.message);
+  }
+}
+
+/** U+FFFD in the text means the editor could not decode some bytes as UTF-8. */
+export function checkEncoding(run: ValidationRun): void {
+  const text = run.doc.text;
+  const first = text.indexOf(REPLACEMENT_CHARACTER);
+  if (first >= 0) {
+    let count = 0;
+    for (let i = first; i >= 0; i = text.indexOf(REPLACEMENT_CHARACTER, i + 1)) count++;
+    run.report(
+      'not-utf8',
+      'error',
+      { start: first, end: first + 1 },
+      `The file is not valid UTF-8: ${count} character${count === 1 ? '' : 's'} could not be decoded (the first is here). ` +
+        'The importer needs UTF-8: re-save the file with UTF-8 encoding.',
+      { data: { count } },
+    );
+  }
+  if (run.doc.bom) {
+    const first = run.header?.cells[0]?.value;
+    const reason = run.dialect.file.bomReason;
+    run.report(
+      'file-bom',
+      run.dialect.file.bom,
+      { start: 0, end: 1 },
+      `The file starts with a byte-order mark (BOM)${reason ? `: ${reason}` : ''}${first ? ` (here "${first}")` : ''}. Save it as UTF-8 without BOM.`,
+    );
+  }
+}
+
+/** A header that is one cell split by `;` or tabs: nothing else can be checked until it uses commas. */
+export function checkDelimiter(run: ValidationRun, header: HeaderReading): boolean {
+  if (!header.delimiter) return false;
+  const shown = header.delimiter === '\t' ? 'tabs' : `"${header.delimiter}"`;
+  run.report(
+    'header-delimiter',
+    'error',
+    { start: run.header.start, end: run.header.end },
+    `The file is separated by ${shown}, but the importer needs commas: convert the file to comma-separated values.`,
+    { data: { delimiter: header.delimiter } },
+  );
+  return true;
+}
+
+export type RowCheck = (row: Row) => void;
+
+/** Rows with another number of cells than the header, and line breaks inside quoted cells. */
+export function createRowShapeCheck(run: ValidationRun): RowCheck {
+  const headerCells = run.header.cells;
+  const width = headerCells.length;
+  const file = run.dialect.file;
+  const lineBreaks = file.lineBreakInCell;
+  return (row) => {
+    const cells = row.cells;
+    if (cells.length < width) {
+      const missing = headerCells.slice(cells.length).map((c) => c.value || '(unnamed)');
+      const shown = missing.length > 5 ? [...missing.slice(0, 5), `${missing.length - 5} more`] : missing;
+      run.report(
+        'row-short',
+        file.shortRow,
+        { start: row.start, end: row.end },
+        `Row has ${cells.length} cell${cells.length === 1 ? '' : 's'} but the header has ${width}: missing ${andList(shown)}` +
+          (file.shortRowReason ? `; ${file.shortRowReason}` : ''),
+        { data: { missing: width - cells.length } },
+      );
+    } else if (cells.length > width) {
+      const extra = cells.length - width;
+      run.report(
+        'row-extra-cells',
+        file.extraCells,
+        { start: cells[width].rawStart, end: row.end },
+        `Row has ${cells.length} cells but the header has ${width}: ${extra} extra cell${extra === 1 ? '' : 's'}` +
+          (file.extraCellsReason ? `; ${file.extraCellsReason}` : ''),
+        { data: { extra } },
+      );
+    }
+    if (lineBreaks !== 'off') {
+      const text = run.doc.text;
+      for (let i = 0; i < cells.length; i++) {
+        const cell = cells[i];
+        if (!cell.quoted) continue;
+        const value = cell.value;
+        if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) continue;
+        let at = cell.start;
+        while (at < cell.end && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
+        const length = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? 2 : 1;
+        const column = headerCells[i]?.value;
+        run.report(
+          'cell-line-break',
+          lineBreaks,
+          { start: at, end: at + length },
+          `Line break inside the cell${column ? ` of ${column}` : ''}` + (file.lineBreakReason ? `: ${file.lineBreakReason}` : ''),
+        );
+      }
+    }
+  };
+}

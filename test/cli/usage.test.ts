@@ -1,0 +1,138 @@
+// Command-line surface: help, version, usage errors and unreadable input (exit code 2, message on stderr).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { makeTree, repoRoot, runCli } from './helpers';
+
+const manifestVersion: string = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version;
+
+describe('pbx-user-csv help and version', () => {
+  test('--help prints the usage on stdout and exits 0', () => {
+    const run = runCli(['--help'], repoRoot);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /^Usage: pbx-user-csv <command> \[options\]\n/);
+    assert.match(run.stdout, /validate \[paths\|globs\.\.\.\]/);
+    assert.match(run.stdout, /--max-warnings N/);
+    assert.equal(run.stderr, '');
+  });
+
+  test('validate --help is help too, not a run', () => {
+    const run = runCli(['validate', '--help'], repoRoot);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /^Usage: pbx-user-csv/);
+  });
+
+  test('--version prints the package version', () => {
+    const run = runCli(['--version'], repoRoot);
+    assert.equal(run.status, 0);
+    assert.equal(run.stdout, `${manifestVersion}\n`);
+  });
+
+  test('no arguments: usage on stderr, exit 2', () => {
+    const run = runCli([], repoRoot);
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^Usage: pbx-user-csv/);
+  });
+});
+
+describe('pbx-user-csv usage errors exit 2 with a message', () => {
+  const folder = makeTree({ 'users.csv': 'a,b\n1,2\n' });
+  const cases: Array<[string, string[], string]> = [
+    ['unknown option', ['validate', '--frobnicate', 'users.csv'], 'pbx-user-csv: unknown option --frobnicate'],
+    ['unknown command', ['check', 'users.csv'], 'pbx-user-csv: unknown command "check": expected "validate" or "dialects"'],
+    ['unknown format', ['validate', '--format', 'xml', 'users.csv'], 'pbx-user-csv: --format must be one of text, json, sarif, found "xml"'],
+    ['option without its value', ['validate', 'users.csv', '--format'], 'pbx-user-csv: --format needs a value'],
+    ['value swallowed by the next option', ['validate', '--format', '--quiet'], 'pbx-user-csv: --format needs a value'],
+    ['--max-warnings not a number', ['validate', '--max-warnings', 'many', 'users.csv'], 'pbx-user-csv: --max-warnings needs a whole number ≥ 0, found "many"'],
+    ['--max-problems negative', ['validate', '--max-problems=-1', 'users.csv'], 'pbx-user-csv: --max-problems needs a whole number ≥ 0, found "-1"'],
+    ['flag given a value', ['validate', '--quiet=yes', 'users.csv'], 'pbx-user-csv: --quiet does not take a value'],
+    ['validate-only option on dialects', ['dialects', '--quiet'], 'pbx-user-csv: --quiet applies only to "validate"'],
+    ['sarif for dialects', ['dialects', '--format', 'sarif'], 'pbx-user-csv: --format for "dialects" must be text or json, found "sarif"'],
+  ];
+  for (const [name, args, message] of cases) {
+    test(name, () => {
+      const run = runCli(args, folder);
+      assert.equal(run.status, 2);
+      assert.equal(run.stdout, '');
+      assert.equal(run.stderr, `${message}\nRun "pbx-user-csv --help" for usage.\n`);
+    });
+  }
+});
+
+describe('pbx-user-csv unreadable input exits 2', () => {
+  const folder = makeTree({ 'users.csv': 'a,b\n1,2\n', 'empty/readme.txt': 'no csv here\n' });
+
+  test('missing file: message, nothing validated', () => {
+    const run = runCli(['validate', 'users.csv', 'missing.csv'], folder);
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.equal(run.stderr, 'pbx-user-csv: cannot read "missing.csv": no such file or directory\n');
+  });
+
+  test('glob that matches nothing', () => {
+    const run = runCli(['validate', 'exports/**/*.csv'], folder);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, 'pbx-user-csv: no files match "exports/**/*.csv"\n');
+  });
+
+  test('missing dialect file', () => {
+    const run = runCli(['validate', '--dialect-file', 'custom.dialect.json', 'users.csv'], folder);
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.equal(run.stderr, 'pbx-user-csv: cannot read dialect file "custom.dialect.json": no such file or directory\n');
+  });
+
+  test('a dialect file the core rejects', () => {
+    const bad = makeTree({ 'users.csv': 'a,b\n1,2\n', 'broken.dialect.json': '{ "id": ' });
+    const run = runCli(['validate', '--dialect-file', 'broken.dialect.json', 'users.csv'], bad);
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^pbx-user-csv: invalid dialect file "broken\.dialect\.json"(?: at \S+)?: .+\n/);
+  });
+
+  test('unknown --dialect id', () => {
+    const run = runCli(['validate', '--dialect', 'asterisk', 'users.csv'], folder);
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^pbx-user-csv: unknown dialect "asterisk"; known dialects: .*\n$/);
+  });
+
+  test('something that is neither a file nor a directory (a FIFO)', () => {
+    const fifoFolder = makeTree({});
+    execFileSync('mkfifo', [path.join(fifoFolder, 'pipe.csv')]);
+    const run = runCli(['validate', 'pipe.csv'], fifoFolder);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, 'pbx-user-csv: cannot read "pipe.csv": not a file or directory\n');
+  });
+
+  test('a directory without CSVs is not an error: zero files, exit 0', () => {
+    const run = runCli(['validate', 'empty'], folder);
+    assert.equal(run.status, 0);
+    assert.equal(run.stdout, '0 files: 0 user CSVs, 0 with errors — 0 errors, 0 warnings\n');
+  });
+});
+
+describe('pbx-user-csv dialects', () => {
+  const expected = ['portsip-v16', 'portsip-v22', 'xivo', 'xivo-update'];
+
+  test('lists the built-in dialect ids, one per line', () => {
+    const run = runCli(['dialects'], repoRoot);
+    assert.equal(run.status, 0);
+    const ids = run.stdout.split('\n').filter(Boolean).map((line) => line.split(/\s+/)[0]);
+    assert.deepEqual([...ids].sort(), expected);
+  });
+
+  test('--format json gives id, label and description', () => {
+    const run = runCli(['dialects', '--format', 'json'], repoRoot);
+    assert.equal(run.status, 0);
+    const dialects = JSON.parse(run.stdout) as Array<{ id: string; label: string; description: string }>;
+    assert.deepEqual(dialects.map((d) => d.id).sort(), expected);
+    for (const dialect of dialects) {
+      assert.equal(typeof dialect.label, 'string');
+      assert.notEqual(dialect.label, '');
+    }
+  });
+});

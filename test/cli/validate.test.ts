@@ -1,0 +1,209 @@
+// `pbx-user-csv validate` on real files, text output and exit codes. Expected lines are derived from the spec
+// (/work/shared/spec/dialects.md): e.g. a PortSIP boolean written `yes` is error `value-boolean`.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lines, makeTree, PORTSIP_HEADER, portsipRow, runCli, XIVO_HEADER, XIVO_ROW } from './helpers';
+
+const VALID = `${PORTSIP_HEADER}\n${portsipRow('alice', '1001')}\n`;
+/** Line 2: `bob,` is 4 characters, so `yes` spans columns 5–7. */
+const WITH_ERROR = `${PORTSIP_HEADER}\n${portsipRow('bob', '1002', { enabled: 'yes' })}\n`;
+const ERROR_LINE = 'users.csv:2:5: error enabled must be TRUE or FALSE, found "yes" [value-boolean]';
+const GUESSED_V22 = /^users\.csv: dialect portsip-v22 \(.+, guessed from the header\)$/;
+
+describe('validate: text output and exit codes', () => {
+  test('a valid PortSIP file: dialect line, summary, exit 0', () => {
+    const run = runCli(['validate', 'users.csv'], makeTree({ 'users.csv': VALID }));
+    assert.equal(run.stderr, '');
+    const out = lines(run.stdout);
+    assert.equal(out.length, 2, run.stdout);
+    assert.match(out[0], GUESSED_V22);
+    assert.equal(out[1], '1 file: 1 user CSV, 0 with errors — 0 errors, 0 warnings');
+    assert.equal(run.status, 0);
+  });
+
+  test('a file with an error: the file:line:col line, exit 1', () => {
+    const run = runCli(['validate', 'users.csv'], makeTree({ 'users.csv': WITH_ERROR }));
+    const out = lines(run.stdout);
+    assert.equal(out.length, 3, run.stdout);
+    assert.match(out[0], GUESSED_V22);
+    assert.equal(out[1], ERROR_LINE);
+    assert.equal(out[2], '1 file: 1 user CSV, 1 with errors — 1 error, 0 warnings');
+    assert.equal(run.status, 1);
+  });
+
+  test('paths are shown relative to the working directory', () => {
+    const folder = makeTree({ 'exports/2024/users.csv': WITH_ERROR });
+    const run = runCli(['validate', 'exports'], folder);
+    assert.ok(lines(run.stdout).includes(ERROR_LINE.replace('users.csv', 'exports/2024/users.csv')), run.stdout);
+    assert.equal(run.status, 1);
+  });
+
+  test('a folder of user and other CSVs: one summary for all, exit 1 when any file has errors', () => {
+    const folder = makeTree({ 'cities.csv': 'city,population\nLyon,522000\n', 'error.csv': WITH_ERROR, 'valid.csv': VALID });
+    const run = runCli(['validate', '.'], folder);
+    const out = lines(run.stdout);
+    assert.equal(out.length, 4, run.stdout);
+    assert.match(out[0], /^error\.csv: dialect portsip-v22 /);
+    assert.equal(out[1], ERROR_LINE.replace('users.csv', 'error.csv'));
+    assert.match(out[2], /^valid\.csv: dialect portsip-v22 /);
+    assert.equal(out[3], '3 files: 2 user CSVs, 1 with errors — 1 error, 0 warnings');
+    assert.equal(run.status, 1);
+  });
+});
+
+describe('validate: --dialect', () => {
+  test('forces the dialect: a PortSIP file checked as XiVO lacks its required columns', () => {
+    const run = runCli(['validate', '--dialect', 'xivo', 'users.csv'], makeTree({ 'users.csv': VALID }));
+    const out = lines(run.stdout);
+    assert.match(out[0], /^users\.csv: dialect xivo \([^,]+\)$/); // forced: not "guessed"
+    const missing = out.filter((line) => /^users\.csv:1:\d+: error .* \[header-missing-column\]$/.test(line));
+    assert.ok(missing.some((line) => line.includes('entity_id')), run.stdout);
+    assert.ok(missing.some((line) => line.includes('firstname')), run.stdout);
+    assert.equal(run.status, 1);
+  });
+
+  test('--dialect none: not a user CSV, nothing reported, exit 0', () => {
+    const run = runCli(['validate', '--dialect', 'none', 'users.csv'], makeTree({ 'users.csv': WITH_ERROR }));
+    assert.equal(run.stdout, '1 file: 0 user CSVs, 0 with errors — 0 errors, 0 warnings\n');
+    assert.equal(run.status, 0);
+  });
+});
+
+describe('validate: warnings, --max-warnings and --quiet', () => {
+  // An unknown column is a warning on the header; `nickname` starts right after PORTSIP_HEADER and its comma.
+  const column = PORTSIP_HEADER.length + 2;
+  const withWarning = `${PORTSIP_HEADER},nickname\n${portsipRow('alice', '1001')},Ally\n`;
+  const folder = makeTree({
+    'users.csv': withWarning,
+    'both.csv': `${PORTSIP_HEADER},nickname\n${portsipRow('bob', '1002', { enabled: 'yes' })},Bobby\n`,
+  });
+  const warningLine = new RegExp(`^users\\.csv:1:${column}: warning .*nickname.* \\[[a-z0-9-]+\\]$`);
+
+  test('warnings alone exit 0', () => {
+    const run = runCli(['validate', 'users.csv'], folder);
+    const out = lines(run.stdout);
+    assert.equal(out.length, 3, run.stdout);
+    assert.match(out[1], warningLine);
+    assert.equal(out[2], '1 file: 1 user CSV, 0 with errors — 0 errors, 1 warning');
+    assert.equal(run.status, 0);
+  });
+
+  test('--max-warnings 0 fails on one warning, with a message', () => {
+    const run = runCli(['validate', '--max-warnings', '0', 'users.csv'], folder);
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr, 'pbx-user-csv: 1 warnings, more than --max-warnings 0\n');
+  });
+
+  test('--max-warnings 1 allows one warning', () => {
+    const run = runCli(['validate', '--max-warnings', '1', 'users.csv'], folder);
+    assert.equal(run.status, 0);
+    assert.equal(run.stderr, '');
+  });
+
+  test('--quiet prints errors only (no dialect or warning lines); the summary still counts warnings', () => {
+    const run = runCli(['validate', '--quiet', 'both.csv'], folder);
+    assert.deepEqual(lines(run.stdout), [
+      'both.csv:2:5: error enabled must be TRUE or FALSE, found "yes" [value-boolean]',
+      '1 file: 1 user CSV, 1 with errors — 1 error, 1 warning',
+    ]);
+    assert.equal(run.status, 1);
+  });
+
+  test('--quiet with --max-warnings still gates on the hidden warnings', () => {
+    const run = runCli(['validate', '--quiet', '--max-warnings', '0', 'users.csv'], folder);
+    assert.deepEqual(lines(run.stdout), ['1 file: 1 user CSV, 0 with errors — 0 errors, 1 warning']);
+    assert.equal(run.status, 1);
+  });
+});
+
+describe('validate: encodings', () => {
+  test('invalid UTF-8 in a user CSV: error not-utf8 at the first bad byte; the rest is still checked', () => {
+    // `ë` is two bytes but one UTF-16 unit: the column counts characters, the message gives the byte offset.
+    const before = `${PORTSIP_HEADER}\ncarol,TRUE,Kx7#mQ2!vR,1003,Tz4$pW9&nL,carol@example.com,Zoë Ren`;
+    const bytes = Buffer.concat([Buffer.from(before, 'utf8'), Buffer.from([0xe9]), Buffer.from(' Roy,739164\n')]);
+    const byteOffset = Buffer.byteLength(before, 'utf8');
+    const column = 'carol,TRUE,Kx7#mQ2!vR,1003,Tz4$pW9&nL,carol@example.com,Zoë Ren'.length + 1;
+    const run = runCli(['validate', 'users.csv'], makeTree({ 'users.csv': bytes }));
+    const out = lines(run.stdout);
+    assert.equal(out.length, 3, run.stdout);
+    assert.match(out[0], GUESSED_V22);
+    assert.equal(
+      out[1],
+      `users.csv:2:${column}: error The file is not valid UTF-8 (first invalid byte at byte offset ${byteOffset}); ` +
+        'save it as UTF-8: the importer reads UTF-8 only [not-utf8]',
+    );
+    assert.equal(out[2], '1 file: 1 user CSV, 1 with errors — 1 error, 0 warnings');
+    assert.equal(run.status, 1);
+  });
+
+  test('invalid UTF-8 and a rule error in the same file: both reported, in file order', () => {
+    const bytes = Buffer.concat([
+      Buffer.from(`${PORTSIP_HEADER}\n${portsipRow('bob', '1002', { enabled: 'yes' })}\ncarol,TRUE,Kx7#mQ2!vR,1003,Tz4$pW9&nL,carol@example.com,`),
+      Buffer.from([0xff]),
+      Buffer.from(',739164\n'),
+    ]);
+    const run = runCli(['validate', 'users.csv'], makeTree({ 'users.csv': bytes }));
+    const out = lines(run.stdout);
+    assert.equal(out.length, 4, run.stdout);
+    assert.equal(out[1], ERROR_LINE);
+    assert.match(out[2], /^users\.csv:3:57: error The file is not valid UTF-8 .* \[not-utf8\]$/);
+    assert.equal(run.status, 1);
+  });
+
+  test('a UTF-8 BOM reaches the core: XiVO reports it (warning at 1:1), the header is still recognised', () => {
+    const run = runCli(['validate', 'users.csv'], makeTree({ 'users.csv': `\ufeff${XIVO_HEADER}\n${XIVO_ROW}\n` }));
+    const out = lines(run.stdout);
+    assert.equal(out.length, 3, run.stdout);
+    assert.match(out[0], /^users\.csv: dialect xivo \(/);
+    assert.match(out[1], /^users\.csv:1:1: warning .+ \[[a-z0-9-]+\]$/);
+    assert.equal(out[2], '1 file: 1 user CSV, 0 with errors — 0 errors, 1 warning');
+    assert.equal(run.status, 0);
+  });
+
+  test('the same XiVO file without a BOM has no warning', () => {
+    const run = runCli(['validate', 'users.csv'], makeTree({ 'users.csv': `${XIVO_HEADER}\n${XIVO_ROW}\n` }));
+    const out = lines(run.stdout);
+    assert.equal(out.length, 2, run.stdout);
+    assert.match(out[0], /^users\.csv: dialect xivo \(/);
+    assert.equal(out[1], '1 file: 1 user CSV, 0 with errors — 0 errors, 0 warnings');
+    assert.equal(run.status, 0);
+  });
+
+  test('a PortSIP file with a BOM is still detected and has no error', () => {
+    const run = runCli(['validate', 'users.csv'], makeTree({ 'users.csv': `\ufeff${VALID}` }));
+    assert.match(lines(run.stdout)[0], GUESSED_V22);
+    assert.equal(run.status, 0);
+  });
+});
+
+describe('validate: secrets and size', () => {
+  test('secret cells never reach the output, in any format', () => {
+    // Policy findings (warnings) on both passwords and the PIN: the messages must not quote the values.
+    const row = 'dave,TRUE,Secr3tValue,1004,Hidd3nValue,dave@example.com,Dave Roe,111111';
+    const folder = makeTree({ 'users.csv': `${PORTSIP_HEADER}\n${row}\n` });
+    for (const format of ['text', 'json', 'sarif']) {
+      const run = runCli(['validate', '--format', format, 'users.csv'], folder);
+      assert.ok(run.stdout.length > 0);
+      for (const secret of ['Secr3tValue', 'Hidd3nValue', '111111']) {
+        assert.ok(!run.stdout.includes(secret) && !run.stderr.includes(secret), `${format} output shows ${secret}`);
+      }
+    }
+  });
+
+  test('a file over 50 MiB (more than VS Code opens) is checked: error on its last line', { timeout: 180_000 }, () => {
+    const rows = [PORTSIP_HEADER];
+    let size = PORTSIP_HEADER.length + 1;
+    for (let i = 0; size <= 50 * 1024 * 1024; i++) {
+      const row = portsipRow(`u${i}`, String(100000 + i));
+      rows.push(row);
+      size += row.length + 1;
+    }
+    rows.push(portsipRow('last', '99999999', { enabled: 'yes' }));
+    const lastLine = rows.length;
+    const run = runCli(['validate', 'big.csv'], makeTree({ 'big.csv': rows.join('\n') + '\n' }));
+    const out = lines(run.stdout);
+    assert.equal(out.length, 3, run.stdout.slice(0, 2000));
+    assert.equal(out[1], `big.csv:${lastLine}:6: error enabled must be TRUE or FALSE, found "yes" [value-boolean]`);
+    assert.equal(run.status, 1);
+  });
+});

@@ -1,0 +1,199 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createLanguageService, findSchemasDirectory, LineIndex } from '../../server/src/service/index';
+import { service } from '../support/validation';
+
+// Found by walking up, so the test also works compiled (out/test/unit).
+const REPO_SCHEMAS = findSchemasDirectory(__dirname)!;
+
+function tempDialect(name: string, content: unknown): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbx-dialect-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return file;
+}
+
+describe('built-in dialects', () => {
+  test('load without errors, every column described', () => {
+    assert.deepEqual(service().configurationErrors?.(), []);
+    assert.deepEqual(service().dialects().map((d) => d.id).sort(), ['portsip-v16', 'portsip-v22', 'xivo', 'xivo-update']);
+    for (const summary of service().dialects()) {
+      const dialect = service().dialect?.(summary.id);
+      assert.ok(dialect);
+      for (const column of dialect.columns) assert.ok(column.description.length > 10, `${summary.id}.${column.name} has a description`);
+      for (const column of dialect.columns.filter((c) => c.type === 'enum')) {
+        for (const v of column.values) assert.ok(v.description.length > 3, `${column.name}=${v.value} described`);
+      }
+    }
+  });
+
+  test('v16 extends v22 without sms and the v22 API forward rules, with the v16 phones schema', () => {
+    const v16 = service().dialect?.('portsip-v16');
+    const v22 = service().dialect?.('portsip-v22');
+    assert.ok(v16 && v22);
+    assert.equal(v16.columnsByName.has('sms'), false);
+    assert.equal(v16.columnsByName.has('busy_no_answer_forward_rule'), false);
+    assert.equal(v16.columnsByName.has('offline_office_hours_forward_rule'), true);
+    assert.equal(v16.columns.length, v22.columns.length - 15);
+    assert.equal(path.basename(v16.columnsByName.get('phones')!.jsonSchemaPath!), 'portsip-phones-v16.schema.json');
+    assert.equal(path.basename(v22.columnsByName.get('phones')!.jsonSchemaPath!), 'portsip-phones-v22.schema.json');
+  });
+
+  test('forward-rule columns map to the right JSON schema', () => {
+    const v22 = service().dialect?.('portsip-v22');
+    const schemaOf = (name: string) => path.basename(v22!.columnsByName.get(name)!.jsonSchemaPath!);
+    assert.equal(schemaOf('online_no_answer_forward_rule'), 'portsip-forward-rule-with-timeout.schema.json');
+    assert.equal(schemaOf('available_no_answer_forward_rule'), 'portsip-forward-rule-with-timeout.schema.json');
+    assert.equal(schemaOf('busy_no_answer_forward_rule'), 'portsip-forward-rule-with-timeout.schema.json');
+    assert.equal(schemaOf('online_busy_forward_rule'), 'portsip-forward-rule-busy.schema.json');
+    assert.equal(schemaOf('available_office_hours_forward_rule'), 'portsip-forward-rule-busy.schema.json');
+    assert.equal(schemaOf('busy_non_office_hours_forward_rule'), 'portsip-forward-rule-busy.schema.json');
+    assert.equal(schemaOf('offline_office_hours_forward_rule'), 'portsip-forward-rule.schema.json');
+    assert.equal(schemaOf('lunch_non_office_hours_forward_rule'), 'portsip-forward-rule.schema.json');
+    assert.equal(schemaOf('custom_forward_rules'), 'portsip-custom-forward-rules.schema.json');
+    assert.equal(schemaOf('blfs'), 'portsip-blfs.schema.json');
+    assert.equal(schemaOf('office_hours'), 'portsip-office-hours.schema.json');
+    for (const column of v22!.columns.filter((c) => c.type === 'json')) assert.ok(fs.existsSync(column.jsonSchemaPath!), column.jsonSchemaPath);
+  });
+
+  test('xivo-update adds a required unique uuid and makes the import\'s required columns optional in the header', () => {
+    const update = service().dialect?.('xivo-update');
+    assert.ok(update);
+    assert.equal(update.columnsByName.get('uuid')?.required, true);
+    assert.equal(update.columnsByName.get('firstname')?.requiredInHeader, false);
+    assert.equal(update.columnsByName.get('firstname')?.required, true);
+    assert.ok(update.ignoredColumns.has('provisioning_code'));
+    assert.match(update.columnsByName.get('line_protocol')!.notes[0], /cannot be changed/);
+  });
+
+  test('no secret column is eligible for formula injection, no integer column either', () => {
+    for (const summary of service().dialects()) {
+      for (const column of service().dialect!(summary.id)!.columns) {
+        if (column.formulaInjection) assert.ok(!column.secret && column.type === 'string' || column.type === 'list', `${summary.id}.${column.name}`);
+      }
+    }
+  });
+});
+
+describe('dialect.schema.json', () => {
+  test('every property has a description (directly or on the definition it refers to)', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(REPO_SCHEMAS, 'dialect.schema.json'), 'utf8'));
+    const resolve = (node: { $ref?: string }) => (node.$ref ? schema.definitions[node.$ref.replace('#/definitions/', '')] : node);
+    const missing: string[] = [];
+    const walk = (node: Record<string, unknown>, where: string): void => {
+      if (!node || typeof node !== 'object') return;
+      const properties = node.properties as Record<string, { description?: string; $ref?: string }> | undefined;
+      for (const [name, property] of Object.entries(properties ?? {})) {
+        if (!property.description && !resolve(property)?.description) missing.push(`${where}.${name}`);
+        walk(property as Record<string, unknown>, `${where}.${name}`);
+      }
+      if (node.items) walk(node.items as Record<string, unknown>, `${where}[]`);
+    };
+    walk(schema, '$');
+    for (const [name, definition] of Object.entries(schema.definitions)) walk(definition as Record<string, unknown>, `#${name}`);
+    assert.deepEqual(missing, []);
+  });
+});
+
+describe('locating the schemas folder', () => {
+  test('walks up from a nested build folder (out/server/..., dist/)', () => {
+    assert.equal(findSchemasDirectory(path.join(REPO_SCHEMAS, '..', 'out', 'server', 'src', 'service', 'dialects')), REPO_SCHEMAS);
+    assert.equal(findSchemasDirectory(path.join(REPO_SCHEMAS, '..', 'dist')), REPO_SCHEMAS);
+    assert.equal(findSchemasDirectory(os.tmpdir()), undefined);
+  });
+});
+
+describe('custom dialects', () => {
+  const custom = {
+    id: 'acme-portsip',
+    label: 'ACME PortSIP',
+    description: 'PortSIP v22 with a department column and a case-insensitive enum.',
+    extends: 'portsip-v22',
+    detection: { signs: { columns: ['department'] } },
+    removeColumns: ['sms'],
+    columns: [
+      {
+        name: 'department',
+        description: 'Department of the user.',
+        type: 'enum',
+        caseInsensitive: true,
+        values: [
+          { value: 'Sales', description: 'Sales team.' },
+          { value: 'Support', description: 'Support team.' },
+        ],
+      },
+      { name: 'display_name', required: true },
+    ],
+  };
+
+  test('a custom dialect extends a built-in, is detected by its sign, and reports value-enum-case', () => {
+    const file = tempDialect('acme.dialect.json', custom);
+    const ls = createLanguageService({ customDialectFiles: [file] });
+    assert.deepEqual(ls.configurationErrors?.(), []);
+    const text = 'name,password,extension_number,extension_password,email,voicemail_pin,display_name,department\n' +
+      'jim,Vt9#qLm2$w,101,Hq7!xR4pz%,jim@example.com,493817,Jim,sales\n';
+    const result = ls.validate(text);
+    assert.deepEqual(result.dialect, { id: 'acme-portsip', label: 'ACME PortSIP', guessed: false });
+    assert.equal(result.problems.length, 1);
+    const p = result.problems[0];
+    assert.equal(p.rule, 'value-enum-case');
+    assert.equal(p.severity, 'hint');
+    assert.equal(p.message, 'department is usually written Sales, found "sales"');
+    assert.deepEqual(new LineIndex(text).rangeOf(p), { start: { line: 1, character: 57 }, end: { line: 1, character: 62 } });
+    assert.deepEqual(p.data, { replacement: 'Sales' });
+    // The override made display_name required, the inherited rules still apply.
+    const empty = ls.validate(text.replace(',Jim,', ',,'));
+    assert.equal(empty.problems.find((x) => x.rule === 'value-required')?.message, 'display_name is required but the cell is empty');
+    // Detection of the built-ins is unchanged.
+    assert.equal(ls.detect('name,password,extension_number,extension_password,email,voicemail_pin,sms\n')?.id, 'portsip-v22');
+  });
+
+  test('a dialect file that breaks the schema is reported with file and JSON pointer, the built-ins still load', () => {
+    const file = tempDialect('bad.dialect.json', { ...custom, columns: [{ name: 'x', type: 'number', colour: 'red' }] });
+    const ls = createLanguageService({ customDialectFiles: [file] });
+    const errors = ls.configurationErrors?.() ?? [];
+    assert.deepEqual(
+      errors.map((e) => [e.file, e.pointer, e.message]),
+      [
+        [file, '/columns/0', 'unknown property "colour"'],
+        [file, '/columns/0/type', 'must be equal to one of the allowed values: string, boolean, integer, enum, email, json, languageTag, uuid, list'],
+      ],
+    );
+    assert.deepEqual(ls.dialects().map((d) => d.id).sort(), ['portsip-v16', 'portsip-v22', 'xivo', 'xivo-update']);
+  });
+
+  test('invalid JSON, a bad regular expression, an unknown parent, a taken id, a missing file', () => {
+    const syntax = tempDialect('syntax.dialect.json', '{\n  "id": "x",\n  "label": \n}');
+    const regex = tempDialect('regex.dialect.json', { id: 'r', label: 'R', description: 'd', columns: [{ name: 'a', pattern: '([a-z' }] });
+    const orphan = tempDialect('orphan.dialect.json', { id: 'o', label: 'O', description: 'd', extends: 'nothing' });
+    const taken = tempDialect('taken.dialect.json', { id: 'xivo', label: 'X', description: 'd' });
+    const missing = path.join(os.tmpdir(), 'no-such-dir', 'missing.dialect.json');
+    const ls = createLanguageService({ customDialectFiles: [syntax, regex, orphan, taken, missing] });
+    const errors = ls.configurationErrors?.() ?? [];
+    assert.deepEqual(
+      errors.map((e) => [path.basename(e.file), e.pointer]),
+      [
+        ['syntax.dialect.json', ''],
+        ['regex.dialect.json', '/columns/0/pattern'],
+        ['taken.dialect.json', '/id'],
+        ['missing.dialect.json', ''],
+        ['orphan.dialect.json', '/extends'],
+      ],
+    );
+    assert.match(errors[0].message, /^invalid JSON at line 4, column 1: ValueExpected$/);
+    assert.match(errors[1].message, /^invalid regular expression/);
+    assert.equal(errors[4].message, 'extends unknown dialect "nothing"');
+    assert.equal(ls.dialects().length, 4);
+  });
+
+  test('an extends cycle is reported', () => {
+    const a = tempDialect('a.dialect.json', { id: 'cycle-a', label: 'A', description: 'd', extends: 'cycle-b' });
+    const b = tempDialect('b.dialect.json', { id: 'cycle-b', label: 'B', description: 'd', extends: 'cycle-a' });
+    const ls = createLanguageService({ customDialectFiles: [a, b] });
+    assert.ok((ls.configurationErrors?.() ?? []).some((e) => /cycle/.test(e.message)));
+    assert.equal(ls.dialects().length, 4);
+  });
+});
