@@ -1,14 +1,17 @@
-// VS Code side of PBX User CSV: starts the language server, shows the file's dialect in the status bar and
-// lets the user override it per file.
+// VS Code side of PBX User CSV: starts the language server, shows the file's dialect in the status bar,
+// lets the user override it per file, and offers Validate Workspace and New File from Template.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { DocumentSelector, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { DialectOverrides } from './dialectOverrides';
 import { pickDialect } from './dialectPicker';
-import { DialectStatusNotification, DialectsRequest, SetDialectNotification } from './protocol';
+import { DialectStatusNotification, DialectsRequest, SetDialectNotification, WorkspaceTrustNotification } from './protocol';
 import type { InitializationOptions } from './protocol';
 import { DialectStatusBar, SELECT_DIALECT_COMMAND } from './statusBar';
+import { NEW_FILE_FROM_TEMPLATE_COMMAND, newFileFromTemplate } from './templateCommand';
+import { workspaceTrust } from './trust';
+import { VALIDATE_WORKSPACE_COMMAND, validateWorkspace } from './workspaceCommand';
 
 /** Client id: also makes vscode-languageclient honour the `pbxUserCsv.trace.server` setting. */
 const CLIENT_ID = 'pbxUserCsv';
@@ -32,10 +35,6 @@ function rulesDocumentationUrl(packageJson: Record<string, unknown>): string | u
   return typeof packageJson.homepage === 'string' ? packageJson.homepage : undefined;
 }
 
-function notYetAvailable(title: string): () => void {
-  return () => void vscode.window.showInformationMessage(`PBX User CSV: "${title}" is not available yet.`);
-}
-
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const overrides = new DialectOverrides(context.workspaceState);
   const statusBar = new DialectStatusBar();
@@ -46,12 +45,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  // Edits made outside the editor keep the files of the last Validate Workspace current (the server only
+  // re-reads what changed). Custom dialect files are watched by the server: they may be outside the workspace.
+  const csvWatcher = vscode.workspace.createFileSystemWatcher('**/*.csv');
+  context.subscriptions.push(csvWatcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector,
+    synchronize: { fileEvents: csvWatcher },
     // A function, so that a restarted server gets the choices made since activation.
     initializationOptions: (): InitializationOptions => ({
       dialectOverrides: overrides.all(),
       rulesDocumentationUrl: rulesDocumentationUrl(context.extension.packageJSON as Record<string, unknown>),
+      workspaceTrust: workspaceTrust(),
     }),
   };
   const languageClient = new LanguageClient(CLIENT_ID, 'PBX User CSV', serverOptions, clientOptions);
@@ -81,8 +86,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await overrides.set(key, picked.choice);
       await languageClient.sendNotification(SetDialectNotification, { uri: key, dialect: picked.choice });
     }),
-    vscode.commands.registerCommand('pbxUserCsv.validateWorkspace', notYetAvailable('Validate Workspace')),
-    vscode.commands.registerCommand('pbxUserCsv.newFileFromTemplate', notYetAvailable('New File from Template')),
+    vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, () => validateWorkspace(languageClient)),
+    vscode.commands.registerCommand(NEW_FILE_FROM_TEMPLATE_COMMAND, () => newFileFromTemplate(languageClient)),
+    // Restricted mode: the server loads only user-level custom dialects; tell it when that changes.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => sendTrust(languageClient)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!vscode.workspace.isTrusted && event.affectsConfiguration('pbxUserCsv.customDialects')) sendTrust(languageClient);
+    }),
   );
 
   try {
@@ -90,6 +100,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   } catch {
     // vscode-languageclient has already shown the failure and logged it to the output channel.
   }
+}
+
+function sendTrust(languageClient: LanguageClient): void {
+  if (!languageClient.isRunning()) return; // a (re)start sends it in the initialization options
+  languageClient.sendNotification(WorkspaceTrustNotification, workspaceTrust()).catch(() => undefined);
 }
 
 export async function deactivate(): Promise<void> {

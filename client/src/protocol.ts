@@ -1,5 +1,6 @@
 // Custom messages shared with the server (mirror of server/src/lsp/protocol.ts; keep the two in step).
-import { NotificationType, RequestType0 } from 'vscode-languageclient';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclient';
+import type { ProgressToken } from 'vscode-languageclient';
 
 export interface SetDialectParams {
   uri: string;
@@ -19,11 +20,49 @@ export interface DialectInfo {
   description: string;
 }
 
+export interface WorkspaceTrustParams {
+  trusted: boolean;
+  /** `pbxUserCsv.customDialects` from the user settings only (the server uses these while untrusted). */
+  userCustomDialects?: string[];
+}
+
+export interface ValidateWorkspaceParams {
+  workDoneToken?: ProgressToken;
+}
+
+export interface ValidateWorkspaceResult {
+  files: number;
+  checked: number;
+  userCsvFiles: number;
+  filesWithErrors: number;
+  errors: number;
+  warnings: number;
+  unreadable: number;
+  cancelled: boolean;
+  /** The summary to show, composed by the server. */
+  message: string;
+}
+
+export interface TemplateParams {
+  dialect: string;
+}
+
+export interface TemplateResult {
+  content?: string;
+  generated: string[];
+}
+
 export interface InitializationOptions {
   dialectOverrides?: Record<string, string>;
   rulesDocumentationUrl?: string;
+  workspaceTrust?: WorkspaceTrustParams;
 }
 
 export const SetDialectNotification = new NotificationType<SetDialectParams>('pbxUserCsv/setDialect');
 export const DialectStatusNotification = new NotificationType<DialectStatusParams>('pbxUserCsv/dialectStatus');
 export const DialectsRequest = new RequestType0<DialectInfo[], void>('pbxUserCsv/dialects');
+export const WorkspaceTrustNotification = new NotificationType<WorkspaceTrustParams>('pbxUserCsv/workspaceTrust');
+export const ValidateWorkspaceRequest = new RequestType<ValidateWorkspaceParams, ValidateWorkspaceResult, void>(
+  'pbxUserCsv/validateWorkspace',
+);
+export const TemplateRequest = new RequestType<TemplateParams, TemplateResult, void>('pbxUserCsv/template');

@@ -91,7 +91,7 @@ describe('PBX User CSV in a real VS Code (code-server + Chromium)', { timeout: 4
       (await statusBarEntries(session.page)).find((e) => e.text === 'PortSIP PBX v22.x'),
     );
     assert.match(entry.label, /PortSIP PBX v22\.x/);
-    await saveScreenshot(session.page, 'status-bar-dialect');
+    await saveScreenshot(session.page, 'status-bar-dialect', { parkMouse: true });
   }));
 
   test('the Problems panel lists the mistakes of the example', { timeout: 3 * 60_000 }, step(async () => {
@@ -116,7 +116,7 @@ describe('PBX User CSV in a real VS Code (code-server + Chromium)', { timeout: 4
     assert.match(duplicate, /^Error: .*201/);
     assert.ok(rows.some((r) => r.includes(`at line 2 and character ${cellColumn(MISTAKES_TEXT, 2, 'extension_number')} in ${MISTAKES}`)), 'no related location on line 2');
     for (const secret of MISTAKES_SECRETS) assert.ok(!rows.some((r) => r.includes(secret)), 'a secret cell value appears in the Problems panel');
-    await saveScreenshot(page, 'problems-panel');
+    await saveScreenshot(page, 'problems-panel', { parkMouse: true });
   }));
 
   test('hovering the misspelt header shows the near miss', { timeout: 3 * 60_000 }, step(async () => {
@@ -180,7 +180,8 @@ describe('PBX User CSV in a real VS Code (code-server + Chromium)', { timeout: 4
     // Line 2's office_hours cell is "{""mode"":""GLOBAL""}": put the cursor at the start of GLOBAL.
     const cell = cellColumn(MISTAKES_TEXT, 2, 'office_hours');
     await goTo(page, 2, cell + '"{""mode"":""'.length);
-    const labels = await suggestions(page);
+    // Inside JSON the items are JSON strings: "GLOBAL" with its quotes.
+    const labels = (await suggestions(page)).map((l) => l.replace(/^"(.*)"$/, '$1'));
     // spec: office_hours.mode is GLOBAL or CUSTOM.
     assert.ok(labels.includes('GLOBAL') && labels.includes('CUSTOM'), `suggestions: ${labels.join(', ')}`);
     await saveScreenshot(page, 'completion-json');
@@ -210,5 +211,25 @@ describe('PBX User CSV in a real VS Code (code-server + Chromium)', { timeout: 4
       throw err;
     });
     assert.equal(saved, expected);
+  }));
+
+  test('Validate Workspace reports a file that was never opened', { timeout: 3 * 60_000 }, step(async () => {
+    const page = session.page;
+    await runCommand(page, 'PBX User CSV: Validate Workspace');
+    // Narrow the Problems panel to the XiVO example (its list is virtual: only visible rows exist).
+    await problemsPanelRows(page);
+    const filter = page.locator('.viewpane-filter [aria-label="Filter Problems"]').first();
+    await filter.fill('**/xivo-mistakes.csv');
+    const rows = await eventually('xivo-mistakes.csv in the Problems panel', async () => {
+      const r = await page.locator('.markers-panel .monaco-list-row').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label') ?? ''));
+      return r.some((row) => / in file xivo-mistakes\.csv /.test(row)) ? r : undefined;
+    });
+    // Line 3 of xivo-mistakes.csv has enabled = true: XiVO booleans are exactly 0 or 1 (spec).
+    const xivoText = readFileSync(path.join(REPO_ROOT, 'examples', 'xivo-mistakes.csv'), 'utf8');
+    const enabled = rowAt(rows, 3, cellColumn(xivoText, 3, 'enabled'));
+    assert.ok(enabled, `no problem on line 3 under enabled in ${JSON.stringify(rows)}`);
+    assert.match(enabled, /^Error: .*"true"/);
+    await saveScreenshot(page, 'validate-workspace', { parkMouse: true });
+    await filter.fill('');
   }));
 });

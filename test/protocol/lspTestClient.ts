@@ -51,6 +51,13 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   workspaceFolders?: Array<{ uri: string; name: string }>;
   initializationOptions?: unknown;
+  /** Other sections answered for workspace/configuration (e.g. `files.exclude`); null for the rest. */
+  otherSections?: Record<string, unknown>;
+}
+
+export interface ProgressNotification {
+  token: string | number;
+  value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number; cancellable?: boolean };
 }
 
 type Waiter = { check: () => boolean; resolve: () => void };
@@ -61,6 +68,9 @@ export class LspTestClient {
   readonly configurationRequests: ConfigurationParams[] = [];
   readonly logMessages: string[] = [];
   readonly shownMessages: string[] = [];
+  readonly progress: ProgressNotification[] = [];
+  /** Sections other than `pbxUserCsv` this client answers for workspace/configuration. */
+  otherSections: Record<string, unknown> = {};
   /** The `pbxUserCsv` section this client reports; tests mutate it and then send didChangeConfiguration. */
   settings: Record<string, unknown>;
   initializeResult!: InitializeResult;
@@ -95,6 +105,10 @@ export class LspTestClient {
       this.logMessages.push(params.message);
       this.wake();
     });
+    connection.onNotification('$/progress', (params: ProgressNotification) => {
+      this.progress.push(params);
+      this.wake();
+    });
     connection.onNotification('window/showMessage', (params: { message: string }) => {
       this.shownMessages.push(params.message);
       this.wake();
@@ -103,7 +117,9 @@ export class LspTestClient {
       this.configurationRequests.push(params);
       this.wake();
       await this.holdConfiguration;
-      return params.items.map((item) => (item.section === 'pbxUserCsv' ? this.settings : null));
+      return params.items.map((item) =>
+        item.section === 'pbxUserCsv' ? this.settings : item.section !== undefined ? (this.otherSections[item.section] ?? null) : null,
+      );
     });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('client/unregisterCapability', () => null);
@@ -128,6 +144,7 @@ export class LspTestClient {
         ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
         : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(connection, options.settings ?? {}, child);
+    client.otherSections = options.otherSections ?? {};
     const died = new Promise<never>((_, reject) =>
       child.on('exit', (code) => reject(new Error(`server exited (code ${code}) before initializing:\n${stderr}`))),
     );
@@ -148,6 +165,7 @@ export class LspTestClient {
     startServer(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
     const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     const client = new LspTestClient(connection, options.settings ?? {});
+    client.otherSections = options.otherSections ?? {};
     await client.initialize(options);
     return client;
   }
@@ -195,7 +213,7 @@ export class LspTestClient {
     return this.waitFor(() => (condition() ? true : undefined), what);
   }
 
-  private waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
+  waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
     return new Promise((resolve, reject) => {
       let found = find();
       if (found !== undefined) return resolve(found);
@@ -265,6 +283,17 @@ export class LspTestClient {
     await this.connection.sendNotification('workspace/didChangeConfiguration', {
       settings: push ? { pbxUserCsv: settings } : null,
     });
+  }
+
+  /** workspace/didChangeWatchedFiles; `type` 1 = created, 2 = changed, 3 = deleted. */
+  async watchedFilesChanged(changes: Array<{ uri: string; type: 1 | 2 | 3 }>): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
+  /** The last diagnostics published for `uri`, or undefined when none were. */
+  latestDiagnostics(uri: string): PublishDiagnosticsParams | undefined {
+    for (let i = this.diagnostics.length - 1; i >= 0; i--) if (this.diagnostics[i].uri === uri) return this.diagnostics[i];
+    return undefined;
   }
 
   async stop(): Promise<void> {

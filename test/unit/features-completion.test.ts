@@ -227,3 +227,12 @@ describe('completion inside embedded JSON', () => {
     assert.deepEqual(entries[0].edit, { start: at(text, ':t}', 1), end: at(text, ':t}', 2), newText: 'true' });
   });
 });
+
+describe('snippet skeletons', () => {
+  test("a schema default becomes the first choice; without one the schema's order stays", async () => {
+    const { skeletonSnippet } = await import('../../server/src/service/features/jsonSchema');
+    const mode = { type: 'string', enum: ['GLOBAL', 'CUSTOM'] };
+    assert.equal(skeletonSnippet({ type: 'object', properties: { mode } }), '{"mode":"${1|GLOBAL,CUSTOM|}"}');
+    assert.equal(skeletonSnippet({ type: 'object', properties: { mode: { ...mode, default: 'CUSTOM' } } }), '{"mode":"${1|CUSTOM,GLOBAL|}"}');
+  });
+});

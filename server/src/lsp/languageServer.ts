@@ -1,36 +1,53 @@
 // The LSP adapter: keeps open CSV documents in sync, runs the core's validation on them and publishes the
 // results. All CSV knowledge lives in the core (../service); this file only translates and schedules.
 import {
+  CancellationToken,
   DidChangeConfigurationNotification,
   TextDocumentSyncKind,
   TextDocuments,
+  WorkDoneProgress,
 } from 'vscode-languageserver';
 import type {
   Connection,
   DidChangeConfigurationParams,
+  DidChangeWatchedFilesParams,
   InitializeParams,
   InitializeResult,
   ServerCapabilities,
+  WorkDoneProgressBegin,
+  WorkDoneProgressEnd,
+  WorkDoneProgressReport,
   WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../service/index';
 import type { LanguageService, LanguageServiceOptions, ValidationResult } from '../service/index';
+// Not re-exported by service/index.ts yet (owned by the dialects engineer); the module is part of the core.
+import { createTemplate } from '../service/template';
 import { resolveCustomDialectPaths } from './customDialects';
 import { dialectFromAssociations } from './dialectAssociations';
 import { toDiagnostic } from './diagnostics';
+import { DialectFileWatcher } from './dialectWatcher';
 import {
   DialectStatusNotification,
   DialectsRequest,
   SetDialectNotification,
+  TemplateRequest,
+  ValidateWorkspaceRequest,
+  WorkspaceTrustNotification,
 } from './protocol';
-import type { DialectInfo, DialectSource, InitializationOptions } from './protocol';
+import type { DialectInfo, DialectSource, InitializationOptions, TemplateResult, ValidateWorkspaceResult } from './protocol';
 import { guarded, logFailure } from './safety';
 import type { Logger } from './safety';
 import { DiagnosticsPublisher, ValidationScheduler } from './scheduling';
 import type { StaleCheck } from './scheduling';
 import { SETTINGS_SECTION, defaultClientSettings, parseClientSettings, toValidationSettings } from './settings';
 import type { ClientSettings } from './settings';
+import { TRUSTED, effectiveCustomDialects, readTrust } from './trust';
+import type { TrustState } from './trust';
+import { FolderFilter, localPath } from './workspaceFiles';
+import { WorkspaceValidator } from './workspaceValidation';
+import type { CheckedText } from './workspaceValidation';
 import { WorkspaceFolderSet } from './workspaceFolders';
 
 /** Typing pauses shorter than this do not trigger a validation. */
@@ -40,7 +57,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function readInitializationOptions(raw: unknown): { overrides: Map<string, string>; rulesDocumentationUrl?: string } {
+/** Progress of "Validate Workspace" is reported at most this often. */
+const PROGRESS_INTERVAL_MS = 100;
+
+function readInitializationOptions(raw: unknown): {
+  overrides: Map<string, string>;
+  rulesDocumentationUrl?: string;
+  trust: TrustState;
+} {
   const options: InitializationOptions = isRecord(raw) ? raw : {};
   const overrides = new Map<string, string>();
   if (isRecord(options.dialectOverrides)) {
@@ -49,7 +73,7 @@ function readInitializationOptions(raw: unknown): { overrides: Map<string, strin
     }
   }
   const url = typeof options.rulesDocumentationUrl === 'string' ? options.rulesDocumentationUrl : undefined;
-  return { overrides, rulesDocumentationUrl: url || undefined };
+  return { overrides, rulesDocumentationUrl: url || undefined, trust: readTrust(options.workspaceTrust) };
 }
 
 /** What the adapter shares with feature modules (completion, hover, …) that plug into it. */
@@ -72,6 +96,8 @@ export interface LanguageServerOptions {
   createService?: (options: LanguageServiceOptions) => LanguageService;
   /** Pause after the last edit before validating, in milliseconds. */
   debounceMs?: number;
+  /** Pause after the last change of a custom dialect file before reloading, in milliseconds. */
+  dialectReloadDelayMs?: number;
   features?: ServerFeature[];
 }
 
@@ -99,18 +125,31 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   /** Replaced by the real core during initialize (the earliest a warning may be shown to the user). */
   let service: LanguageService = INERT_SERVICE;
   let customDialectKey = JSON.stringify([]);
+  /** Trust as the client reported it (initializationOptions, then pbxUserCsv/workspaceTrust). */
+  let trust: TrustState = TRUSTED;
+  /** The dialect file errors last shown as a warning, so that a file still broken after a save is not shown again. */
+  let shownDialectErrors = '';
+  /** The custom dialect entries last logged as ignored for lack of trust. */
+  let loggedIgnoredDialects = '[]';
 
   const publisher = new DiagnosticsPublisher((params) => void connection.sendDiagnostics(params));
   const scheduler = new ValidationScheduler(options.debounceMs ?? DEBOUNCE_MS, (uri, token) =>
     guarded(logger, 'validation', () => validate(uri, token), undefined)(),
   );
 
-  /** Tells the user which dialect files the core skipped, and why (dialect files hold no user data). */
+  /**
+   * Tells the user which dialect files the core skipped, and why (dialect files hold no user data): every
+   * time in the output channel, once as a warning for the same set of errors.
+   */
   function reportDialectErrors(created: LanguageService): void {
     const errors = created.configurationErrors?.() ?? [];
-    if (errors.length === 0) return;
     const lines = errors.map((e) => `${e.file}${e.pointer ? ` (at ${e.pointer})` : ''}: ${e.message}`);
+    const key = JSON.stringify(lines);
+    const alreadyShown = key === shownDialectErrors;
+    shownDialectErrors = key;
+    if (errors.length === 0) return;
     for (const line of lines) connection.console.warn(`[pbx-user-csv] dialect file skipped: ${line}`);
+    if (alreadyShown) return;
     const more = lines.length > 1 ? ` (and ${lines.length - 1} more, see the output channel)` : '';
     void connection.window.showWarningMessage(`PBX User CSV: a dialect file was skipped: ${lines[0]}${more}`);
   }
@@ -159,6 +198,20 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   /** Per open document, the dialect its last validation was told to use (picker or setting). */
   const chosenDialects = new Map<string, string>();
 
+  /** The core's verdict on a text and its diagnostics; a core failure counts as "nothing found". */
+  function checkDocument(document: TextDocument, settings: ClientSettings, dialect: string | undefined): CheckedText {
+    let result: ValidationResult;
+    try {
+      result = service.validate(document.getText(), { dialect, settings: toValidationSettings(settings) });
+    } catch (error) {
+      // Diagnostics of an earlier version would point at the wrong places now: clear them instead.
+      logFailure(logger, `validating ${document.uri}`, error);
+      result = { problems: [] };
+    }
+    const diagnostics = result.problems.map((problem) => toDiagnostic(document, problem, { rulesDocumentationUrl }));
+    return { result, diagnostics };
+  }
+
   async function validate(uri: string, token: StaleCheck): Promise<void> {
     const scheduled = documents.get(uri);
     if (!scheduled) return;
@@ -170,15 +223,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     const { dialect, source } = chooseDialect(uri, settings);
     if (dialect) chosenDialects.set(uri, dialect);
     else chosenDialects.delete(uri);
-    let result: ValidationResult;
-    try {
-      result = service.validate(document.getText(), { dialect, settings: toValidationSettings(settings) });
-    } catch (error) {
-      // Diagnostics of an earlier version would point at the wrong places now: clear them instead.
-      logFailure(logger, `validating ${uri}`, error);
-      result = { problems: [] };
-    }
-    const diagnostics = result.problems.map((problem) => toDiagnostic(document, problem, { rulesDocumentationUrl }));
+    const { result, diagnostics } = checkDocument(document, settings, dialect);
     if (!publisher.publish(uri, document.version, diagnostics)) return;
     const match = result.dialect;
     void connection.sendNotification(DialectStatusNotification, {
@@ -192,18 +237,91 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     for (const document of documents.all()) scheduler.schedule(document.uri);
   }
 
-  /** Re-creates the core when the custom dialect files changed; true when it did. */
-  async function refreshCustomDialects(): Promise<boolean> {
-    const entries = canPullConfiguration
+  /** `pbxUserCsv.validate.include/exclude` and `files.exclude` of one workspace folder. */
+  async function folderFilter(folderUri: string): Promise<FolderFilter> {
+    const settings = await settingsFor(folderUri);
+    let filesExclude: unknown;
+    if (canPullConfiguration) {
+      try {
+        [filesExclude] = await connection.workspace.getConfiguration([{ scopeUri: folderUri, section: 'files.exclude' }]);
+      } catch (error) {
+        logFailure(logger, 'reading files.exclude', error);
+      }
+    }
+    return new FolderFilter({
+      include: settings.validate.include,
+      exclude: settings.validate.exclude,
+      filesExclude: isRecord(filesExclude) ? filesExclude : undefined,
+    });
+  }
+
+  /** The open document of a local file, whatever the spelling of its URI. */
+  function openDocumentUri(filePath: string): string | undefined {
+    for (const document of documents.all()) {
+      if (localPath(document.uri) === filePath) return document.uri;
+    }
+    return undefined;
+  }
+
+  const workspace = new WorkspaceValidator({
+    folders: () => folders.uris,
+    filterFor: folderFilter,
+    openDocumentUri,
+    async checkOpenDocument(uri) {
+      const document = documents.get(uri);
+      if (!document) return undefined;
+      const settings = await settingsFor(uri);
+      return checkDocument(document, settings, chooseDialect(uri, settings).dialect).result;
+    },
+    async checkText(uri, text, folderUri) {
+      const settings = await settingsFor(folderUri);
+      return checkDocument(TextDocument.create(uri, 'csv', 0, text), settings, chooseDialect(uri, settings).dialect);
+    },
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    logger,
+  });
+
+  /**
+   * Re-creates the core when the list of custom dialect files changed (or, with `reload`, always: a file
+   * changed on disk); true when it did.
+   */
+  async function refreshCustomDialects(reload = false): Promise<boolean> {
+    const configured = canPullConfiguration
       ? parseClientSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION)).customDialects
       : pushedSettings.customDialects;
+    const { entries, ignored } = effectiveCustomDialects(trust, configured);
     const files = resolveCustomDialectPaths(entries, folders.uris);
+    const ignoredKey = JSON.stringify(ignored);
+    if (ignoredKey !== loggedIgnoredDialects && ignored.length > 0) {
+      connection.console.warn(
+        `[pbx-user-csv] the workspace is not trusted: custom dialects not loaded: ${ignored.join(', ')} ` +
+          '(only absolute or ~/ paths from the user settings are loaded until the workspace is trusted)',
+      );
+    }
+    loggedIgnoredDialects = ignoredKey;
     const key = JSON.stringify(files);
-    if (key === customDialectKey) return false;
+    if (key === customDialectKey && !reload) return false;
     customDialectKey = key;
     service = createServiceSafely({ customDialectFiles: files });
+    dialectWatcher.watch(files);
     return true;
   }
+
+  /** A custom dialect file changed on disk: reload it and check everything shown again. */
+  const dialectWatcher = new DialectFileWatcher(
+    () =>
+      void guarded(
+        logger,
+        'reloading custom dialects',
+        async () => {
+          await refreshCustomDialects(true);
+          revalidateAll();
+          workspace.recheckAll();
+        },
+        undefined,
+      )(),
+    options.dialectReloadDelayMs,
+  );
 
   connection.onInitialize(
     (params: InitializeParams): InitializeResult => {
@@ -219,6 +337,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
         const options = readInitializationOptions(params.initializationOptions);
         overrides = options.overrides;
         rulesDocumentationUrl = options.rulesDocumentationUrl;
+        trust = options.trust;
       } catch (error) {
         logFailure(logger, 'initialize', error);
       }
@@ -249,6 +368,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
               async (event) => {
                 folders.remove(event.removed.map((f) => f.uri));
                 folders.add(event.added.map((f) => f.uri));
+                workspace.foldersRemoved(event.removed.map((f) => f.uri));
                 settingsCache.clear();
                 await refreshCustomDialects();
                 revalidateAll();
@@ -277,6 +397,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
           await refreshCustomDialects();
         } finally {
           revalidateAll();
+          workspace.recheckAll();
         }
       },
       undefined,
@@ -323,12 +444,101 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
         settingsCache.delete(uri);
         chosenDialects.delete(uri);
         publisher.clear(uri);
+        // A file of the checked workspace set shows its disk content again.
+        workspace.documentClosed(uri);
       },
       undefined,
     ),
   );
 
-  connection.onShutdown(() => scheduler.dispose());
+  connection.onNotification(
+    WorkspaceTrustNotification,
+    guarded(
+      logger,
+      'workspace trust',
+      async (params) => {
+        trust = readTrust(params);
+        if (await refreshCustomDialects()) {
+          revalidateAll();
+          workspace.recheckAll();
+        }
+      },
+      undefined,
+    ),
+  );
+
+  connection.onRequest(
+    ValidateWorkspaceRequest,
+    guarded(
+      logger,
+      'validate workspace',
+      async (params, token): Promise<ValidateWorkspaceResult> => {
+        const rawToken: unknown = isRecord(params) ? params.workDoneToken : undefined;
+        const progressToken = typeof rawToken === 'string' || typeof rawToken === 'number' ? rawToken : undefined;
+        const report = (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => {
+          if (progressToken !== undefined) void connection.sendProgress(WorkDoneProgress.type, progressToken, value);
+        };
+        report({ kind: 'begin', title: 'Validating CSV files', cancellable: true, message: 'Looking for CSV files…' });
+        let lastReport = 0;
+        // A client that passes extra positional parameters leaves no token in this place.
+        const cancellation = CancellationToken.is(token) ? token : CancellationToken.None;
+        const result = await workspace.run(cancellation, (done, total) => {
+          const now = Date.now();
+          if (done !== total && done !== 0 && now - lastReport < PROGRESS_INTERVAL_MS) return;
+          lastReport = now;
+          const percentage = total === 0 ? 100 : Math.floor((done / total) * 100);
+          report({ kind: 'report', message: `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files`, percentage });
+        });
+        report({ kind: 'end', message: result.message });
+        return result;
+      },
+      {
+        files: 0,
+        checked: 0,
+        userCsvFiles: 0,
+        filesWithErrors: 0,
+        errors: 0,
+        warnings: 0,
+        unreadable: 0,
+        cancelled: false,
+        message: 'The workspace could not be validated (see the output channel)',
+      },
+    ),
+  );
+
+  connection.onRequest(
+    TemplateRequest,
+    guarded(
+      logger,
+      'template request',
+      async (params): Promise<TemplateResult> => {
+        const dialect = isRecord(params) && typeof params.dialect === 'string' ? service.dialect?.(params.dialect) : undefined;
+        if (!dialect) return { generated: [] };
+        const settings = toValidationSettings(
+          canPullConfiguration
+            ? parseClientSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION))
+            : pushedSettings,
+        );
+        const template = createTemplate(dialect, { passwordPolicy: settings.passwordPolicy, pinPolicy: settings.pinPolicy });
+        return { content: template.text, generated: template.generated };
+      },
+      { generated: [] },
+    ),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guarded(
+      logger,
+      'watched files',
+      (params: DidChangeWatchedFilesParams) => workspace.filesChanged(Array.isArray(params?.changes) ? params.changes : []),
+      undefined,
+    ),
+  );
+
+  connection.onShutdown(() => {
+    scheduler.dispose();
+    dialectWatcher.dispose();
+  });
 
   const context: ServerContext = {
     connection,

@@ -112,5 +112,10 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   }
 }
 
-/** Where README screenshots go. */
-export const SCREENSHOTS_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
+/**
+ * Where screenshots go: docs/screenshots (the README's) with PBX_UPDATE_SCREENSHOTS=1, otherwise the
+ * git-ignored test-results/screenshots, so that ordinary test runs do not rewrite tracked images.
+ */
+export const SCREENSHOTS_DIR = process.env.PBX_UPDATE_SCREENSHOTS
+  ? path.join(REPO_ROOT, 'docs', 'screenshots')
+  : path.join(REPO_ROOT, 'test-results', 'screenshots');

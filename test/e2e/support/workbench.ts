@@ -51,6 +51,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 
 /** Puts the cursor at a 1-based line and column with Go to Line (Ctrl+G) and checks the status bar agrees. */
 export async function goTo(page: Page, line: number, column: number): Promise<void> {
+  await page.mouse.move(24, 500); // park the mouse on the empty activity bar, so that no hover covers the editor
   await quickInput(page, 'Control+G', `:${line}:${column}`);
   await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor();
 }
@@ -100,7 +101,7 @@ export async function problemCounts(page: Page): Promise<{ errors: number; warni
  * related-information rows. The list is virtual: only the rows that fit the panel are rendered.
  */
 export async function problemsPanelRows(page: Page): Promise<string[]> {
-  await runCommand(page, 'View: Focus Problems');
+  await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
   const rows = page.locator('.markers-panel .monaco-list-row');
   await rows.first().waitFor();
   return rows.evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? item.textContent ?? ''));
@@ -120,9 +121,10 @@ export async function hoverText(page: Page, target: Locator): Promise<string> {
   }, 30_000);
 }
 
-/** Saves a screenshot for the README into docs/screenshots/<name>.png. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot <name>.png (see SCREENSHOTS_DIR); `parkMouse` first moves the mouse off tabs and text. */
+export async function saveScreenshot(page: Page, name: string, { parkMouse = false } = {}): Promise<string> {
   await mkdir(SCREENSHOTS_DIR, { recursive: true });
+  if (parkMouse) await page.mouse.move(24, 500);
   const file = path.join(SCREENSHOTS_DIR, `${name}.png`);
   await page.screenshot({ path: file });
   return file;

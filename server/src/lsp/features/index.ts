@@ -1,3 +1,2 @@
 // Editing features over LSP: completion, hover, quick fixes, semantic tokens, document symbols.
 export { EDITING_CAPABILITIES, registerEditingFeatures, type EditingContext } from './register';
-export { bridgeEditingFeatures, type EditingBridge } from './bridge';

@@ -1,9 +1,11 @@
 // Messages of the structural CSV errors, written for the administrator who prepares the import file.
+// They never quote the cell's text: the parser does not know which columns hold passwords.
 
+/** Names an invisible character (control, space, byte-order mark...) by its code; visible text is not echoed. */
 function describe(char: string): string {
   const code = char.codePointAt(0) ?? 0;
-  if (code < 0x20 || code === 0x7f || code === 0xfeff) return `character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  return `'${char}'`;
+  const invisible = code <= 0x20 || (code >= 0x7f && code <= 0xa0) || code === 0xfeff || (code >= 0x2000 && code <= 0x200f);
+  return invisible ? `character U+${code.toString(16).toUpperCase().padStart(4, '0')}` : 'text';
 }
 
 export const csvMessages = {

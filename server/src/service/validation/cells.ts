@@ -216,14 +216,28 @@ function jsonCheck(run: ValidationRun, column: CompiledColumn): CellCheck {
   const json = run.json;
   const target = { name: column.name, schemaPath };
   return (cell, row) => {
-    for (const problem of json.check(run.doc, row, cell, target)) run.problems.push(problem);
+    let problems;
+    try {
+      problems = json.check(run.doc, row, cell, target);
+    } catch {
+      // A cell that breaks the JSON checker (e.g. nesting deeper than the stack) must not take the
+      // whole validation down; the other cells and rows are still checked.
+      return;
+    }
+    for (const problem of problems) run.problems.push(problem);
   };
 }
 
 /** A text column that must parse when it looks like JSON (custom_options); located by the JSON checker. */
 function looksLikeJsonCheck(run: ValidationRun): CellCheck {
   return (cell) => {
-    for (const problem of checkCustomOptions(run.doc, cell)) run.problems.push(problem);
+    let problems;
+    try {
+      problems = checkCustomOptions(run.doc, cell);
+    } catch {
+      return; // see jsonCheck
+    }
+    for (const problem of problems) run.problems.push(problem);
   };
 }
 
