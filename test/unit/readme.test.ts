@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ALL_RULES, findSchemasDirectory } from '../../server/src/service/index';
+
+const schemas = findSchemasDirectory();
+assert.ok(schemas, 'the schemas folder is found above the test');
+const repoRoot = path.dirname(schemas);
+const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+
+test('the README documents every rule id with an anchor the diagnostics can link to', () => {
+  const missing = ALL_RULES.filter((rule) => !readme.includes(`<a id="${rule.id}"></a>\`${rule.id}\``)).map((r) => r.id);
+  assert.deepEqual(missing, [], 'run `npm run build && node scripts/rules-table.mjs` to regenerate the table');
+});
+
+test('the README links only screenshots that exist', () => {
+  const links = [...readme.matchAll(/\]\((docs\/screenshots\/[^)]+)\)/g)].map((m) => m[1]);
+  assert.ok(links.length >= 4, 'the README shows screenshots');
+  for (const link of links) {
+    assert.doesNotThrow(() => readFileSync(path.join(repoRoot, link)), `${link} exists`);
+  }
+});
