@@ -1,6 +1,6 @@
 // QuickPick to override the dialect of one file: a dialect, automatic detection, or "not a user CSV".
 import * as vscode from 'vscode';
-import type { DialectInfo } from './protocol';
+import type { DialectInfo } from '../../server/src/lsp/protocol';
 
 interface DialectPickItem extends vscode.QuickPickItem {
   /** What to tell the server: a dialect id, `none`, or null for automatic detection. */

@@ -6,8 +6,8 @@ import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node
 import type { DocumentSelector, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { DialectOverrides } from './dialectOverrides';
 import { pickDialect } from './dialectPicker';
-import { DialectStatusNotification, DialectsRequest, SetDialectNotification, WorkspaceTrustNotification } from './protocol';
-import type { InitializationOptions } from './protocol';
+import { DialectStatusNotification, DialectsRequest, SetDialectNotification, WorkspaceTrustNotification } from '../../server/src/lsp/protocol';
+import type { InitializationOptions } from '../../server/src/lsp/protocol';
 import { DialectStatusBar, SELECT_DIALECT_COMMAND } from './statusBar';
 import { NEW_FILE_FROM_TEMPLATE_COMMAND, newFileFromTemplate } from './templateCommand';
 import { workspaceTrust } from './trust';

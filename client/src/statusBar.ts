@@ -1,6 +1,6 @@
 // Status-bar item showing the dialect of the active CSV file; clicking it opens the dialect picker.
 import * as vscode from 'vscode';
-import type { DialectStatusParams } from './protocol';
+import type { DialectStatusParams } from '../../server/src/lsp/protocol';
 
 export const SELECT_DIALECT_COMMAND = 'pbxUserCsv.selectDialect';
 

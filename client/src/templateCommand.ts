@@ -2,7 +2,7 @@
 // example row the server generates from the dialect's data.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DialectsRequest, SetDialectNotification, TemplateRequest } from './protocol';
+import { DialectsRequest, SetDialectNotification, TemplateRequest } from '../../server/src/lsp/protocol';
 
 export const NEW_FILE_FROM_TEMPLATE_COMMAND = 'pbxUserCsv.newFileFromTemplate';
 

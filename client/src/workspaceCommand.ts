@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import { WorkDoneProgress } from 'vscode-languageclient';
 import type { LanguageClient, WorkDoneProgressBegin, WorkDoneProgressReport } from 'vscode-languageclient/node';
-import { ValidateWorkspaceRequest } from './protocol';
-import type { ValidateWorkspaceResult } from './protocol';
+import { ValidateWorkspaceRequest } from '../../server/src/lsp/protocol';
+import type { ValidateWorkspaceResult } from '../../server/src/lsp/protocol';
 
 export const VALIDATE_WORKSPACE_COMMAND = 'pbxUserCsv.validateWorkspace';
 const OPEN_PROBLEMS = 'Open Problems';

@@ -1,4 +1,4 @@
-// Time stays linear in the size of the input (doubling it costs ≤ 2.5× the CPU time), for the CSV model and for
+// Time stays linear in the size of the input (doubling it costs ≤ 3× the CPU time; quadratic would be 4×), for the CSV model and for
 // validation, on floods of quotes, cells, lines, columns, long cells and deeply nested JSON.
 import { describe, test } from 'node:test';
 import { createLanguageService } from '../../server/src/service';

@@ -20,7 +20,7 @@ import type {
   WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService } from '../service/index';
+import { createLanguageService, DocumentSessions } from '../service/index';
 import type { LanguageService, LanguageServiceOptions, ValidationResult } from '../service/index';
 // Not re-exported by service/index.ts yet (owned by the dialects engineer); the module is part of the core.
 import { createTemplate } from '../service/template';
@@ -107,7 +107,23 @@ const INERT_SERVICE: LanguageService = { validate: () => ({ problems: [] }), det
 export function startLanguageServer(connection: Connection, options: LanguageServerOptions = {}): void {
   const createService = options.createService ?? createLanguageService;
   const logger: Logger = { error: (message) => connection.console.error(message) };
-  const documents = new TextDocuments(TextDocument);
+  /** One incremental validation session per open document, told every edit (offsets before the edit). */
+  const sessions = new DocumentSessions(() => service);
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(document, changes, version) {
+      for (const change of changes) {
+        if ('range' in change) {
+          const start = document.offsetAt(change.range.start);
+          sessions.changed(document.uri, { start, end: document.offsetAt(change.range.end), text: change.text });
+        } else {
+          sessions.replaced(document.uri);
+        }
+        TextDocument.update(document, [change], version);
+      }
+      return document;
+    },
+  });
   const folders = new WorkspaceFolderSet();
   /** Picker choices per document URI: a dialect id or `none`. */
   let overrides = new Map<string, string>();
@@ -199,10 +215,13 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   const chosenDialects = new Map<string, string>();
 
   /** The core's verdict on a text and its diagnostics; a core failure counts as "nothing found". */
-  function checkDocument(document: TextDocument, settings: ClientSettings, dialect: string | undefined): CheckedText {
+  function checkDocument(document: TextDocument, settings: ClientSettings, dialect: string | undefined, incremental = false): CheckedText {
     let result: ValidationResult;
     try {
-      result = service.validate(document.getText(), { dialect, settings: toValidationSettings(settings) });
+      const validateOptions = { dialect, settings: toValidationSettings(settings) };
+      result = incremental
+        ? sessions.validate(document.uri, document.getText(), validateOptions)
+        : service.validate(document.getText(), validateOptions);
     } catch (error) {
       // Diagnostics of an earlier version would point at the wrong places now: clear them instead.
       logFailure(logger, `validating ${document.uri}`, error);
@@ -223,7 +242,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     const { dialect, source } = chooseDialect(uri, settings);
     if (dialect) chosenDialects.set(uri, dialect);
     else chosenDialects.delete(uri);
-    const { result, diagnostics } = checkDocument(document, settings, dialect);
+    const { result, diagnostics } = checkDocument(document, settings, dialect, true);
     if (!publisher.publish(uri, document.version, diagnostics)) return;
     const match = result.dialect;
     void connection.sendNotification(DialectStatusNotification, {
@@ -441,6 +460,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       (event) => {
         const uri = event.document.uri;
         scheduler.cancel(uri);
+        sessions.close(uri);
         settingsCache.delete(uri);
         chosenDialects.delete(uri);
         publisher.clear(uri);

@@ -1,7 +1,7 @@
-// Custom messages between the PBX User CSV client and server (the client keeps a copy of these names in
-// client/src/protocol.ts: the two projects compile separately).
-import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver';
-import type { ProgressToken } from 'vscode-languageserver';
+// Custom messages between the PBX User CSV client and server. Both sides import this one file, so it depends
+// only on the protocol package that vscode-languageclient and vscode-languageserver share.
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { ProgressToken } from 'vscode-languageserver-protocol';
 
 /** What the user picked for one file in the status-bar picker: a dialect id, `none`, or null for auto. */
 export type DialectChoice = string | null;

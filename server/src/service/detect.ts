@@ -47,14 +47,58 @@ export function signatureScore(names: ReadonlySet<string>, dialect: Dialect): nu
   return d.allOf.length + any;
 }
 
-/** Number of signs (sign columns, sign keys inside JSON cells) of a dialect the file shows. */
-function countSigns(doc: CsvDocument, header: HeaderReading, names: ReadonlySet<string>, dialect: Dialect): number {
+/**
+ * Whether some data row's cell in column `index` contains `quotedKey` (a JSON key with its quotes).
+ * Incremental validation answers from counts it keeps per row instead of reading every row again.
+ */
+export type JsonKeyPresence = (index: number, quotedKey: string) => boolean;
+
+/** The JSON keys that detection may look for in the data rows under this header, by column index. */
+export function signKeyProbes(header: HeaderReading, dialects: readonly Dialect[]): Array<{ index: number; quotedKey: string }> {
+  const probes: Array<{ index: number; quotedKey: string }> = [];
+  if (header.delimiter) return probes;
+  for (const dialect of dialects) {
+    if (!dialect.detection.auto) continue;
+    for (const { column, keys } of dialect.detection.signJsonKeys) {
+      const index = header.names.indexOf(column);
+      if (index < 0) continue;
+      for (const key of keys) {
+        const quotedKey = JSON.stringify(key);
+        if (!probes.some((p) => p.index === index && p.quotedKey === quotedKey)) probes.push({ index, quotedKey });
+      }
+    }
+  }
+  return probes;
+}
+
+/** Number of the dialect's sign columns in the header. */
+function countSignColumns(names: ReadonlySet<string>, dialect: Dialect): number {
   let signs = 0;
   for (const column of dialect.detection.signColumns) if (names.has(column)) signs++;
+  return signs;
+}
+
+/** Most sign keys the file could show for a dialect: its distinct keys of JSON columns in the header. */
+function possibleSignKeys(header: HeaderReading, dialect: Dialect): number {
+  if (header.delimiter) return 0;
+  let possible = 0;
+  for (const { column, keys } of dialect.detection.signJsonKeys) {
+    if (header.names.indexOf(column) >= 0) possible += new Set(keys.map((k) => JSON.stringify(k))).size;
+  }
+  return possible;
+}
+
+/** Number of sign keys of a dialect found inside the JSON cells of the data rows. */
+function countSignKeys(doc: CsvDocument, header: HeaderReading, dialect: Dialect, present?: JsonKeyPresence): number {
+  let signs = 0;
   for (const { column, keys } of dialect.detection.signJsonKeys) {
     const index = header.names.indexOf(column);
     if (index < 0 || header.delimiter) continue;
     const quotedKeys = keys.map((k) => JSON.stringify(k));
+    if (present) {
+      signs += new Set(quotedKeys.filter((key) => present(index, key))).size;
+      continue;
+    }
     const found = new Set<string>();
     for (let r = 1; r < doc.rows.length && found.size < quotedKeys.length; r++) {
       const value = doc.rows[r].cells[index]?.value;
@@ -66,7 +110,24 @@ function countSigns(doc: CsvDocument, header: HeaderReading, names: ReadonlySet<
   return signs;
 }
 
-export function detectDialect(doc: CsvDocument, dialects: readonly Dialect[]): Detected | undefined {
+/**
+ * The candidate whose sign columns alone outnumber every other candidate's most possible signs: it wins
+ * whatever the data rows hold, so they need not be read (a 40k-row file would be searched for keys).
+ */
+function winnerByColumns(
+  family: ReadonlyArray<{ dialect: Dialect; score: number }>,
+  header: HeaderReading,
+  names: ReadonlySet<string>,
+): Dialect | undefined {
+  const columnSigns = family.map((c) => countSignColumns(names, c.dialect));
+  const possible = family.map((c, i) => columnSigns[i] + possibleSignKeys(header, c.dialect));
+  for (let a = 0; a < family.length; a++) {
+    if (family.every((_, b) => b === a || possible[b] < columnSigns[a])) return family[a].dialect;
+  }
+  return undefined;
+}
+
+export function detectDialect(doc: CsvDocument, dialects: readonly Dialect[], present?: JsonKeyPresence): Detected | undefined {
   const header = readHeader(doc);
   if (!header) return undefined;
   const names = new Set(header.names);
@@ -81,9 +142,11 @@ export function detectDialect(doc: CsvDocument, dialects: readonly Dialect[]): D
   const family = candidates.filter((c) => c.dialect.detection.family === best.dialect.detection.family);
   if (family.length === 1) return { dialect: family[0].dialect, guessed: false, header };
 
+  const sure = winnerByColumns(family, header, names);
+  if (sure) return { dialect: sure, guessed: false, header };
   let signed: { dialect: Dialect; signs: number; score: number } | undefined;
   for (const c of family) {
-    const signs = countSigns(doc, header, names, c.dialect);
+    const signs = countSignColumns(names, c.dialect) + countSignKeys(doc, header, c.dialect, present);
     if (signs > 0 && (!signed || signs > signed.signs || (signs === signed.signs && c.score > signed.score))) {
       signed = { ...c, signs };
     }

@@ -3,14 +3,17 @@ import { parseCsv } from './csv/parse';
 import { detectDialect, readHeader, type Detected } from './detect';
 import { loadDialects } from './dialects/load';
 import type { Dialect, DialectLoadError } from './dialects/model';
-import type { DialectId, DialectMatch, Problem, ValidationResult, ValidationSettings } from './types';
+import type { DialectId, DialectMatch, Problem, RuleInfo, ValidationResult, ValidationSettings } from './types';
 import { jsonRules } from './json/check';
-import { RULES, validateDocument, type RuleInfo } from './validation';
+import { openDocumentSession, type DocumentSession } from './incremental/session';
+import { RULES, validateDocument } from './validation';
 import { createEditingFeatures, type CodeActionEntry, type CompletionEntry, type HoverResult, type RowSymbol, type SemanticToken } from './features';
 
 export * from './types';
 export { LineIndex } from './lineIndex';
-export { RULES, type RuleInfo } from './validation';
+export { RULES } from './validation';
+export type { DocumentSession, DocumentUpdate, SessionOptions, TextChange } from './incremental/session';
+export { DocumentSessions } from './incremental/documents';
 
 /** Every rule id the core reports: the validation rules, then the embedded-JSON rules. */
 export const ALL_RULES: readonly RuleInfo[] = [...RULES, ...jsonRules];
@@ -33,6 +36,12 @@ export interface ValidateOptions {
 
 export interface LanguageService {
   validate(text: string, options?: ValidateOptions): ValidationResult;
+  /**
+   * An editing session of one document: update() takes each edit and validates again re-checking only
+   * what the edit can have changed, with results identical to validate() of the new text. Optional so
+   * that fallback services written as object literals stay valid; createLanguageService provides it.
+   */
+  openDocument?(text: string, options?: ValidateOptions): DocumentSession;
   detect(text: string): DialectMatch | undefined;
   dialects(): DialectSummary[];
   // Optional so that fallback services written as object literals stay valid; createLanguageService provides them all.
@@ -108,6 +117,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (!detected) return { problems: [] };
       const problems = validateDocument(doc, detected.dialect, detected.header, resolveSettings(validateOptions.settings));
       return { dialect: match(detected), problems };
+    },
+    openDocument(text, sessionOptions = {}) {
+      return openDocumentSession(text, sessionOptions, { dialects: loaded.dialects, byId, resolveSettings });
     },
     detect(text) {
       const detected = detectDialect(parseCsv(text), loaded.dialects);

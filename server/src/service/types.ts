@@ -113,6 +113,14 @@ export interface DialectMatch {
   guessed: boolean;
 }
 
+/** A rule id the core reports, with a one-line description (README rules table, severity overrides, quick fixes). */
+export interface RuleInfo {
+  id: string;
+  description: string;
+  /** The usual severity; `dialect` when the dialect file decides; absent when it varies by finding. */
+  defaultSeverity?: Severity | 'dialect';
+}
+
 export interface ValidationResult {
   /** Undefined: the file is not a user CSV (or the user said `none`); problems is then empty. */
   dialect?: DialectMatch;

@@ -18,6 +18,11 @@ export interface RecordScan {
   lineBreaks: number;
   /** Number of `""` escapes in the record's cleanly quoted cells: their values are that much shorter than their spans. */
   escapes: number;
+  /**
+   * Offset just past the last character the scan looked at (Infinity: it read to the end of the text).
+   * Text from here on can change without changing this record; incremental re-parsing relies on it.
+   */
+  reach: number;
 }
 
 /** The value of a quoted cell from the text between its quotes: `""` → `"`. */
@@ -79,7 +84,28 @@ class NextChar {
   }
 }
 
-export class LineBreakCounter {
+/** Counts the line breaks (CRLF, LF, lone CR) that start in [from, to). */
+export interface LineBreaks {
+  count(from: number, to: number): number;
+}
+
+/** Reads just [from, to): for scanning a few records, where LineBreakCounter's look-ahead would read the whole text. */
+export class LocalLineBreaks implements LineBreaks {
+  constructor(private readonly text: string) {}
+
+  count(from: number, to: number): number {
+    const text = this.text;
+    let count = 0;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) count++;
+    }
+    return count;
+  }
+}
+
+/** For scanning a whole text: remembers the next CR and LF (a file with only LFs is searched for CR once). */
+export class LineBreakCounter implements LineBreaks {
   private readonly lf: NextChar;
   private readonly cr: NextChar;
   constructor(private readonly text: string) {
@@ -117,13 +143,16 @@ export function scanRecord(
   text: string,
   start: number,
   errors: CsvError[],
-  lineBreakCounter: LineBreakCounter,
+  lineBreakCounter: LineBreaks,
   withValues = true,
 ): RecordScan {
   const length = text.length;
   const cells: Cell[] = [];
   let lineBreaks = 0;
   let escapes = 0;
+  // The line break after the record is looked at, CRLF included; a quote search may look further.
+  let quoteReach = 0;
+  const done = (end: number): RecordScan => ({ cells, end, next: skipLineBreak(text, end), lineBreaks, escapes, reach: Math.max(end + 2, quoteReach) });
   let pos = start;
   for (;;) {
     let after: number; // where the cell ends: at a comma, a line break or the end of the text
@@ -138,6 +167,8 @@ export function scanRecord(
         }
         cellEscapes++;
       }
+      // The search looked at the character after the closing quote, or read to the end of the text.
+      quoteReach = Math.max(quoteReach, close < 0 ? Infinity : close + 2);
       const breaksInside = close < 0 ? 0 : lineBreakCounter.count(open + 1, close);
       const following = text.charCodeAt(close + 1);
       const closedCleanly =
@@ -149,7 +180,7 @@ export function scanRecord(
         errors.push({ code: 'csv-unterminated-quote', start: open, end: open + 1, message: csvMessages.unterminatedQuote });
         const value = unescapeCell(text.slice(open + 1, eol));
         cells.push({ value, start: open + 1, end: eol, rawStart: open, rawEnd: eol, quoted: true });
-        return { cells, end: eol, next: skipLineBreak(text, eol), lineBreaks, escapes };
+        return done(eol);
       }
       lineBreaks += breaksInside;
       if (closedCleanly) {
@@ -184,7 +215,7 @@ export function scanRecord(
       pos = after + 1;
       continue;
     }
-    return { cells, end: after, next: skipLineBreak(text, after), lineBreaks, escapes };
+    return done(after);
   }
 }
 

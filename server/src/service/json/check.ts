@@ -1,18 +1,76 @@
 // Validation of the JSON documents held in CSV cells (office hours, forward rules, BLFs, phones).
 // Each distinct cell text is checked once per checker (the same JSON repeats on thousands of rows):
 // problems are cached relative to the cell start and shifted onto every cell that repeats the text.
-import type { Cell, CsvDocument, Problem, Row, ValidationSettings } from '../types';
+// A checker may live as long as an editing session (incremental validation), so what it keeps never
+// shares storage with a document text (see incremental/detach.ts).
+import { detach } from '../incremental/detach';
+import type { Cell, CsvDocument, Problem, RelatedInformation, Row, Span, ValidationSettings } from '../types';
 import { CellText } from './cellText';
+import { checkCustomOptions as checkCustomOptionsText } from './customOptions';
 import type { Finding, MacUse } from './findings';
 import { loadJsonSchema } from './schemas';
 import { schemaFindings } from './schemaErrors';
 import { semanticFindings } from './semantic';
 import { firstSyntaxError } from './syntax';
 
-export { jsonRules, type JsonRuleInfo } from './rules';
+export { jsonRules } from './rules';
 export { detectUnescapedJson } from './unescaped';
 export { loadJsonSchema } from './schemas';
-export { checkCustomOptions } from './customOptions';
+
+/** A duplicate MAC's problem names at most this many of the other places (lines in its message, related entries). */
+export const MAX_SHOWN_PLACES = 10;
+
+/** Deeper JSON is reported as one problem and not parsed: the position-aware parser recurses per level. */
+export const MAX_JSON_DEPTH = 100;
+
+/** True when brackets and braces (outside strings) nest deeper than `limit`; stops reading once they do. */
+export function nestsDeeperThan(json: string, limit: number): boolean {
+  if (json.length <= limit) return false; // nesting deeper than `limit` takes more than `limit` brackets
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > limit) return true;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** The one problem of a JSON text nested too deeply to check, at the start of its cell; spans relative to the cell. */
+function tooDeep(): Problem {
+  return { rule: 'json-syntax', severity: 'error', message: `JSON nested too deeply (more than ${MAX_JSON_DEPTH} levels)`, start: 0, end: 1 };
+}
+
+/**
+ * custom_options: "if it looks like JSON it must parse". JSON that does not parse and nests too deeply to
+ * be located is reported as such (deep JSON that parses is fine: nothing then needs locating).
+ */
+export function checkCustomOptions(doc: CsvDocument, cell: Cell): Problem[] {
+  const raw = doc.text.slice(cell.start, cell.end);
+  const trimmed = raw.trimStart();
+  if (trimmed[0] === '{' || trimmed[0] === '[') {
+    const json = new CellText(raw, cell.quoted).json;
+    if (nestsDeeperThan(json, MAX_JSON_DEPTH) && !parses(json)) return [shift(tooDeep(), cell.start)];
+  }
+  return checkCustomOptionsText(doc, cell);
+}
+
+function parses(json: string): boolean {
+  try {
+    JSON.parse(json);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** What the validation engine knows about an embedded-JSON column. */
 export interface JsonColumn {
@@ -22,52 +80,166 @@ export interface JsonColumn {
   schemaPath: string;
 }
 
-/** One per validation run of one document: caches by cell text, gathers cross-row facts (MACs). */
+/** A phone MAC address seen in a JSON cell, for the file-wide duplicate check. */
+export class MacSighting {
+  private located: Span | undefined;
+  constructor(
+    /** The cell's text (the verdict's), where the MAC is located when first asked. */
+    private readonly cellText: CellText,
+    private readonly use: MacUse,
+    /** Document offset of the cell's content when it was checked. */
+    readonly cellStart: number,
+    /** The row it was seen in, when it was checked. */
+    readonly row: Row,
+  ) {}
+
+  /** Lowercase hex digits without separators. */
+  get key(): string {
+    return this.use.key;
+  }
+
+  /** As written. */
+  get text(): string {
+    return this.use.text;
+  }
+
+  /** Span of the MAC's characters relative to the cell start (located once, when first asked). */
+  span(): Span {
+    return (this.located ??= this.cellText.locate(this.use.path, 'content'));
+  }
+}
+
+/** Where a MAC sits in the document: offsets and 1-based line. */
+export interface MacPlace extends Span {
+  text: string;
+  line: number;
+}
+
+/**
+ * One per validation run, or one per editing session: caches verdicts by cell text, gathers the MACs seen
+ * for the cross-row duplicate check.
+ */
 export interface JsonCellChecker {
   /** Problems of one non-empty JSON cell, with spans in document offsets. */
   check(doc: CsvDocument, row: Row, cell: Cell, column: JsonColumn): Problem[];
-  /** Cross-row problems (e.g. one MAC on two phones), once every row was checked. */
+  /** Cross-row problems (e.g. one MAC on two phones) over every sighting not yet taken, once every row was checked. */
   finish(): Problem[];
+  /** The MAC sightings of the cells checked since the last call (and forgets them): incremental validation keeps them per row. */
+  takeSightings(): MacSighting[];
 }
 
 /** The verdict on one distinct cell text; spans are relative to the start of the cell's raw text. */
 interface CellVerdict {
-  text: CellText;
   problems: Problem[];
   macs: MacUse[];
+  /** Kept only to locate MACs later: a verdict without MACs needs its text no more. */
+  text?: CellText;
 }
 
-interface MacSighting {
-  use: MacUse;
-  verdict: CellVerdict;
-  cellStart: number;
-  row: Row;
-  docText: string;
+/**
+ * The verdict of every text with nothing to report and no MAC, shared: most cells of a bulk file are
+ * such, and the cache then keeps just their text as the key.
+ */
+const CLEAN: CellVerdict = Object.freeze({ problems: Object.freeze([]) as unknown as Problem[], macs: Object.freeze([]) as unknown as MacUse[] });
+
+/** A long editing session would otherwise keep the verdict of every text ever typed into a JSON cell. */
+const MAX_CACHED_VERDICTS = 200_000;
+
+/**
+ * Verdicts by column (schema file, then header name), by quoting, then by the cell's raw text. Nesting
+ * the maps keeps the per-cell lookup key the raw text alone: a key built by concatenation would be a new
+ * string to flatten and hash on every cell, which cost more than all the checking of the cached texts.
+ * The raw text looked up is a slice of the document (no copy); only a missed text is copied to be kept.
+ */
+class VerdictCache {
+  private bySchema = new Map<string, Map<string, { quoted: Map<string, CellVerdict>; unquoted: Map<string, CellVerdict> }>>();
+  private size = 0;
+
+  /** The verdicts of one column's quoted or unquoted cells. */
+  of(column: JsonColumn, quoted: boolean): Map<string, CellVerdict> {
+    let byName = this.bySchema.get(column.schemaPath);
+    if (!byName) this.bySchema.set(column.schemaPath, (byName = new Map()));
+    let maps = byName.get(column.name);
+    if (!maps) byName.set(column.name, (maps = { quoted: new Map(), unquoted: new Map() }));
+    return quoted ? maps.quoted : maps.unquoted;
+  }
+
+  /** Keeps a verdict (the caller checked the text is not there yet); forgets them all when full. */
+  add(verdicts: Map<string, CellVerdict>, key: string, verdict: CellVerdict): void {
+    if (this.size >= MAX_CACHED_VERDICTS) {
+      for (const byName of this.bySchema.values()) {
+        for (const maps of byName.values()) {
+          maps.quoted.clear();
+          maps.unquoted.clear();
+        }
+      }
+      this.size = 0;
+    }
+    verdicts.set(key, verdict);
+    this.size++;
+  }
 }
 
 export function createJsonCellChecker(_dialectId: string, _settings: ValidationSettings): JsonCellChecker {
-  const verdicts = new Map<string, CellVerdict>();
-  const sightings: MacSighting[] = [];
+  const cache = new VerdictCache();
+  let sightings: MacSighting[] = [];
+  /** The text of the document being checked, for line numbers in finish(); dropped as soon as not needed. */
+  let docText = '';
   return {
     check(doc, row, cell, column) {
+      docText = doc.text;
       const raw = doc.text.slice(cell.start, cell.end);
-      const key = `${column.schemaPath}\u0000${column.name}\u0000${cell.quoted ? 'q' : 'u'}\u0000${raw}`;
-      let verdict = verdicts.get(key);
+      const verdicts = cache.of(column, cell.quoted);
+      let verdict = verdicts.get(raw);
       if (!verdict) {
-        verdict = judge(new CellText(raw, cell.quoted), column);
-        verdicts.set(key, verdict);
+        const kept = detach(raw);
+        verdict = judge(new CellText(kept, cell.quoted), column);
+        cache.add(verdicts, kept, verdict);
       }
-      for (const use of verdict.macs) sightings.push({ use, verdict, cellStart: cell.start, row, docText: doc.text });
-      return verdict.problems.map((p) => shift(p, cell.start));
+      const macs = verdict.macs;
+      const text = verdict.text;
+      if (text) for (let i = 0; i < macs.length; i++) sightings.push(new MacSighting(text, macs[i], cell.start, row));
+      const problems = verdict.problems;
+      return problems.length === 0 ? [] : problems.map((p) => shift(p, cell.start));
     },
     finish() {
-      return duplicateMacs(sightings);
+      const groups = new Map<string, MacSighting[]>();
+      for (const s of sightings) {
+        const group = groups.get(s.key);
+        if (group) group.push(s);
+        else groups.set(s.key, [s]);
+      }
+      const text = docText;
+      sightings = [];
+      docText = '';
+      const places: MacPlace[][] = [];
+      for (const group of groups.values()) {
+        if (group.length < 2) continue;
+        places.push(
+          group.map((s) => {
+            const relative = s.span();
+            const start = relative.start + s.cellStart;
+            return { text: s.text, start, end: relative.end + s.cellStart, line: lineOf(text, s.row.start, s.row.line, start) };
+          }),
+        );
+      }
+      return duplicateMacProblems(places);
+    },
+    takeSightings() {
+      const taken = sightings;
+      sightings = [];
+      docText = '';
+      return taken;
     },
   };
 }
 
 /** Syntax first (JSON.parse; the position-aware parse only to locate), then schema, then semantic checks. */
 function judge(text: CellText, column: JsonColumn): CellVerdict {
+  if (nestsDeeperThan(text.json, MAX_JSON_DEPTH)) {
+    text.release();
+    return { macs: [], problems: [tooDeep()] };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text.json);
@@ -75,20 +247,26 @@ function judge(text: CellText, column: JsonColumn): CellVerdict {
     const syntax = firstSyntaxError(text.json, text.parse().errors);
     const span = text.toRaw(syntax.start, syntax.end);
     text.release();
-    return { text, macs: [], problems: [{ rule: 'json-syntax', severity: 'error', message: syntax.message, ...span }] };
+    return { macs: [], problems: [{ rule: 'json-syntax', severity: 'error', message: syntax.message, ...span }] };
   }
   let validation;
   try {
     validation = loadJsonSchema(column.schemaPath)(value);
   } catch {
     // A missing or broken schema file is the dialect loader's to report; the syntax check still stands.
-    return { text, macs: [], problems: [] };
+    text.release();
+    return CLEAN;
   }
   const semantic = semanticFindings(validation.sites, value, column.name);
-  const findings = [...schemaFindings(validation.errors, value, column.name), ...semantic.findings];
+  const errors = validation.errors;
+  if (errors.length === 0 && semantic.findings.length === 0 && semantic.macs.length === 0) {
+    text.release();
+    return CLEAN;
+  }
+  const findings = errors.length === 0 ? semantic.findings : [...schemaFindings(errors, value, column.name), ...semantic.findings];
   const problems = findings.map((f) => locate(f, text)).sort((a, b) => a.start - b.start || a.end - b.end);
   text.release();
-  return { text, problems, macs: semantic.macs };
+  return semantic.macs.length === 0 ? { problems, macs: [] } : { problems, macs: semantic.macs, text };
 }
 
 function locate(finding: Finding, text: CellText): Problem {
@@ -113,42 +291,55 @@ function shift(problem: Problem, by: number): Problem {
   return shifted;
 }
 
-/** One MAC on two phones anywhere in the file: an error at every place, each pointing at the others. */
-function duplicateMacs(sightings: MacSighting[]): Problem[] {
-  const byMac = new Map<string, MacSighting[]>();
-  for (const s of sightings) {
-    const group = byMac.get(s.use.key);
-    if (group) group.push(s);
-    else byMac.set(s.use.key, [s]);
-  }
+/**
+ * One MAC on two phones anywhere in the file: an error at every place, each pointing at the others.
+ * `groups`: the places of each MAC seen more than once, in document order.
+ */
+export function duplicateMacProblems(groups: readonly MacPlace[][]): Problem[] {
   const problems: Problem[] = [];
-  for (const group of byMac.values()) {
-    if (group.length < 2) continue;
-    const places = group.map((s) => {
-      const relative = s.verdict.text.locate(s.use.path, 'content');
-      const start = relative.start + s.cellStart;
-      return { sighting: s, start, end: relative.end + s.cellStart, line: lineOf(s.docText, s.row, start) };
-    });
+  for (const places of groups) problems.push(...macGroupProblems(places));
+  return problems;
+}
+
+/** The problems of one MAC's places (two or more, in document order): one per place, in the same order. */
+export function macGroupProblems(places: readonly MacPlace[]): Problem[] {
+  const problems: Problem[] = [];
+  if (places.length >= 2) {
+    // Each problem names at most MAX_SHOWN_PLACES of the other places and lines, so that a MAC copied onto
+    // thousands of rows costs thousands of problems, not millions of references. A place's other lines are
+    // all lines but its own when it is alone there.
+    const placesOnLine = new Map<number, number>();
+    for (const place of places) placesOnLine.set(place.line, (placesOnLine.get(place.line) ?? 0) + 1);
     for (const place of places) {
-      const others = places.filter((p) => p !== place);
-      const lines = [...new Set(others.map((o) => o.line))];
+      const otherLineCount = placesOnLine.size - (placesOnLine.get(place.line) === 1 ? 1 : 0);
+      const shown = new Set<number>();
+      for (let i = 0; i < places.length && shown.size < Math.min(MAX_SHOWN_PLACES, otherLineCount); i++) {
+        if (places[i] !== place) shown.add(places[i].line);
+      }
+      const shownLines = [...shown];
+      const more = otherLineCount - shownLines.length;
+      const related: RelatedInformation[] = [];
+      for (let i = 0; i < places.length && related.length < MAX_SHOWN_PLACES; i++) {
+        const other = places[i];
+        if (other !== place) related.push({ start: other.start, end: other.end, message: `the same MAC on line ${other.line}` });
+      }
       problems.push({
         rule: 'json-duplicate-mac',
         severity: 'error',
-        message: `MAC ${place.sighting.use.text} is also used on line ${lines.join(', ')}: provisioning will fail`,
+        message: `MAC ${place.text} is also used on line ${shownLines.join(', ')}${more > 0 ? ` and ${more} more line${more === 1 ? '' : 's'}` : ''}: provisioning will fail`,
         start: place.start,
         end: place.end,
-        related: others.map((o) => ({ start: o.start, end: o.end, message: `the same MAC on line ${o.line}` })),
+        related,
       });
     }
   }
   return problems;
 }
 
-/** 1-based line of `offset`, counted from the start of its row. */
-function lineOf(text: string, row: Row, offset: number): number {
-  let line = row.line;
-  for (let i = row.start; i < offset; i++) {
+/** 1-based line of `offset`, counted from the start of its row (which starts on 0-based line `rowLine`). */
+export function lineOf(text: string, rowStart: number, rowLine: number, offset: number): number {
+  let line = rowLine;
+  for (let i = rowStart; i < offset; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
   }

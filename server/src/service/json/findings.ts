@@ -50,8 +50,13 @@ export function pointerToPath(pointer: string, root: unknown): JsonPath {
   if (!pointer) return [];
   const path: JsonPath = [];
   let value: unknown = root;
-  for (const escaped of pointer.slice(1).split('/')) {
-    const key = escaped.replace(/~1/g, '/').replace(/~0/g, '~');
+  // Segments between the slashes, read in place (no array of segments per pointer).
+  for (let from = 1; from <= pointer.length; ) {
+    let to = pointer.indexOf('/', from);
+    if (to < 0) to = pointer.length;
+    const escaped = pointer.slice(from, to);
+    from = to + 1;
+    const key = escaped.indexOf('~') < 0 ? escaped : escaped.replace(/~1/g, '/').replace(/~0/g, '~');
     if (Array.isArray(value)) {
       const index = Number(key);
       path.push(index);

@@ -1,14 +1,8 @@
 // Rule ids of the embedded-JSON checks, with one-line descriptions (README, severity overrides, quick fixes).
 
-import type { Severity } from '../types';
+import type { RuleInfo } from '../types';
 
-export interface JsonRuleInfo {
-  id: string;
-  description: string;
-  defaultSeverity: Severity;
-}
-
-export const jsonRules: readonly JsonRuleInfo[] = [
+export const jsonRules: readonly RuleInfo[] = [
   { id: 'json-syntax', defaultSeverity: 'error', description: 'A JSON cell does not parse; points at the offending character.' },
   { id: 'json-type', defaultSeverity: 'error', description: 'A JSON value has the wrong type (e.g. a string where a number is expected).' },
   { id: 'json-enum', defaultSeverity: 'error', description: 'A JSON value is not one of the allowed values.' },

@@ -135,9 +135,17 @@ function checkForwardNumber(data: unknown, path: JsonPath, site: CheckSite, colu
   }
 }
 
+/** Schema patterns are a handful of fixed strings: each is compiled once, not once per value. */
+const patterns = new Map<string, RegExp>();
+function compiledPattern(source: string): RegExp {
+  let regex = patterns.get(source);
+  if (!regex) patterns.set(source, (regex = new RegExp(source, 'u')));
+  return regex;
+}
+
 function checkMac(data: unknown, path: JsonPath, site: CheckSite, column: string, out: SemanticResult): void {
   if (typeof data !== 'string') return;
-  const pattern = typeof site.schema.pattern === 'string' ? new RegExp(site.schema.pattern, 'u') : undefined;
+  const pattern = typeof site.schema.pattern === 'string' ? compiledPattern(site.schema.pattern) : undefined;
   if (pattern && !pattern.test(data)) return; // the schema reports the malformed MAC
   const lower = data.toLowerCase();
   if (lower !== data) {

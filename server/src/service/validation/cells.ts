@@ -193,8 +193,8 @@ function languageTagCheck(run: ValidationRun, column: CompiledColumn): CellCheck
 
 function listCheck(run: ValidationRun, column: CompiledColumn): CellCheck {
   const separator = column.list?.separator ?? ';';
-  const text = run.doc.text;
   return (cell) => {
+    const text = run.doc.text; // read per cell: an editing session changes the document's text
     const items = cell.value.split(separator);
     const emptyAt = items.findIndex((item) => item === '');
     if (emptyAt < 0) return;
@@ -252,29 +252,28 @@ function withText(run: ValidationRun, column: CompiledColumn, next?: CellCheck):
         : `at most ${maxLength} characters long`;
   const patternText = column.patternDescription ?? `in the expected format (${pattern?.source ?? ''})`;
   return (cell, row) => {
-    const value = cell.value;
-    const span = cellSpan(cell);
+    const value = cell.value; // the span is made only for a problem: most cells have none
     if (minLength !== undefined || maxLength !== undefined || lengthWarning) {
       // Surrogate pairs only ever make the UTF-16 length too large, so recount only then.
       let length = value.length;
       if ((maxLength !== undefined && length > maxLength) || (lengthWarning && length > lengthWarning.max)) length = characterCount(value);
       if ((minLength !== undefined && length < minLength) || (maxLength !== undefined && length > maxLength)) {
-        run.report('value-length', 'error', span, `${name} must be ${lengthText}, found ${length} character${length === 1 ? '' : 's'}`);
+        run.report('value-length', 'error', cellSpan(cell), `${name} must be ${lengthText}, found ${length} character${length === 1 ? '' : 's'}`);
         return;
       }
       if (lengthWarning && length > lengthWarning.max) {
-        run.report('value-length-limit', 'warning', span, `${name} is longer than ${lengthWarning.max} characters (found ${length}): ${lengthWarning.reason}`);
+        run.report('value-length-limit', 'warning', cellSpan(cell), `${name} is longer than ${lengthWarning.max} characters (found ${length}): ${lengthWarning.reason}`);
       }
     }
     if (pattern && !pattern.test(value)) {
-      run.report('value-pattern', 'error', span, `${name} must be ${patternText}${found(column, value)}`);
+      run.report('value-pattern', 'error', cellSpan(cell), `${name} must be ${patternText}${found(column, value)}`);
       return;
     }
     if (strictPattern && !strictPattern.regex.test(value)) {
-      run.report('value-pattern-strict', strictPattern.severity, span, `${name} should be ${strictPattern.description}: ${strictPattern.reason}${found(column, value)}`);
+      run.report('value-pattern-strict', strictPattern.severity, cellSpan(cell), `${name} should be ${strictPattern.description}: ${strictPattern.reason}${found(column, value)}`);
     }
     if (reserved && reserved.set.has(reserved.caseInsensitive ? value.toLowerCase() : value)) {
-      run.report('value-reserved', 'error', span, `${name} cannot be ${column.secret ? 'this value' : quote(value)}: it is reserved`);
+      run.report('value-reserved', 'error', cellSpan(cell), `${name} cannot be ${column.secret ? 'this value' : quote(value)}: it is reserved`);
       return;
     }
     next?.(cell, row);

@@ -13,7 +13,28 @@ import { createResourceCheck } from './resources';
 import { checkCsvSyntax, checkDelimiter, checkEncoding, createRowShapeCheck, type RowCheck } from './structure';
 import { createUniquenessCheck } from './uniqueness';
 
-export { RULES, RULE_IDS, type RuleInfo } from './rules';
+export { RULES, RULE_IDS } from './rules';
+export { ValidationRun } from './context';
+export { checkHeader } from './header';
+export { checkCsvSyntax, checkDelimiter, checkEncoding, findReplacementCharacters, type RowCheck } from './structure';
+export { keyValue, lookupOf, reportDuplicate, uniqueKeys, type UniqueKey } from './uniqueness';
+
+/**
+ * The row checks in the order every validation runs them; the uniqueness check (cross-row) runs between
+ * `before` and `after`, so that problems on the same span keep one order however they were found.
+ */
+export function createRowChecks(run: ValidationRun): { before: RowCheck[]; after: RowCheck[] } {
+  const defined = (checks: Array<RowCheck | undefined>): RowCheck[] => checks.filter((c): c is RowCheck => c !== undefined);
+  return {
+    before: defined([createRowShapeCheck(run), createCellCheck(run)]),
+    after: defined([createResourceCheck(run), createPolicyCheck(run), createFormulaCheck(run)]),
+  };
+}
+
+/** Whether rows broken by a pasted JSON document are looked for (the dialect has JSON columns). */
+export function looksForPastedJson(dialect: Dialect): boolean {
+  return dialect.columns.some((c) => c.type === 'json');
+}
 
 export function validateDocument(doc: CsvDocument, dialect: Dialect, header: HeaderReading, settings: ValidationSettings): Problem[] {
   if (doc.rows.length === 0) return [];
@@ -25,15 +46,10 @@ export function validateDocument(doc: CsvDocument, dialect: Dialect, header: Hea
     return applySettings(run.problems, settings);
   }
   checkHeader(run);
-  const checks = [
-    createRowShapeCheck(run),
-    createCellCheck(run),
-    createUniquenessCheck(run),
-    createResourceCheck(run),
-    createPolicyCheck(run),
-    createFormulaCheck(run),
-  ].filter((c): c is RowCheck => c !== undefined);
-  const pasted = dialect.columns.some((c) => c.type === 'json') ? createPastedJsonCheck(run) : undefined;
+  const { before, after } = createRowChecks(run);
+  const uniqueness = createUniquenessCheck(run);
+  const checks = uniqueness ? [...before, uniqueness, ...after] : [...before, ...after];
+  const pasted = looksForPastedJson(dialect) ? createPastedJsonCheck(run) : undefined;
   const suppressed: Span[] = [];
   const rows = doc.rows;
   for (let r = 1; r < rows.length; r++) {
@@ -73,16 +89,41 @@ function createPastedJsonCheck(run: ValidationRun): (row: Row) => Span | undefin
 }
 
 export function applySettings(problems: Problem[], settings: ValidationSettings): Problem[] {
-  const overrides = settings.severityOverrides;
   const kept: Problem[] = [];
   for (const problem of problems) {
-    const override = Object.prototype.hasOwnProperty.call(overrides, problem.rule) ? overrides[problem.rule] : undefined;
-    if (override === 'off') continue;
-    kept.push(override ? { ...problem, severity: override as Severity } : problem);
+    const shown = withOverride(problem, settings);
+    if (shown) kept.push(shown);
   }
-  kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  kept.sort(byPosition);
+  return capProblems(kept, kept.length, settings);
+}
+
+/** The order of problems: by start, then end (Array.prototype.sort is stable: equal ones keep their order). */
+export function byPosition(a: Problem, b: Problem): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/** Whether the settings turn a rule off. */
+export function isOff(rule: string, settings: ValidationSettings): boolean {
+  const overrides = settings.severityOverrides;
+  return Object.prototype.hasOwnProperty.call(overrides, rule) && overrides[rule] === 'off';
+}
+
+/** The problem with the severity the settings give its rule; undefined when they turn the rule off. */
+export function withOverride(problem: Problem, settings: ValidationSettings): Problem | undefined {
+  const overrides = settings.severityOverrides;
+  const override = Object.prototype.hasOwnProperty.call(overrides, problem.rule) ? overrides[problem.rule] : undefined;
+  if (override === 'off') return undefined;
+  return override ? { ...problem, severity: override as Severity } : problem;
+}
+
+/**
+ * The first maxProblems of `total` kept problems, then a note when there are more. `kept`: the first kept
+ * problems in order, at least maxProblems + 1 of them when total is larger (the note sits on the next one).
+ */
+export function capProblems(kept: Problem[], total: number, settings: ValidationSettings): Problem[] {
   const max = Math.max(0, Math.floor(settings.maxProblems));
-  if (kept.length <= max) return kept;
+  if (total <= max) return kept;
   const firstDropped = kept[max];
   const shown = kept.slice(0, max);
   shown.push({
@@ -90,8 +131,8 @@ export function applySettings(problems: Problem[], settings: ValidationSettings)
     severity: 'information',
     start: firstDropped.start,
     end: firstDropped.end,
-    message: `Too many problems: showing the first ${max} of ${kept.length}. Fix these, or raise the maximum number of problems in the settings, to see the rest.`,
-    data: { shown: max, total: kept.length },
+    message: `Too many problems: showing the first ${max} of ${total}. Fix these, or raise the maximum number of problems in the settings, to see the rest.`,
+    data: { shown: max, total },
   });
   return shown;
 }

@@ -35,10 +35,24 @@ export function hasRepeatingRun(value: string): boolean {
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isLetter = (c: number): boolean => c >= 97 && c <= 122;
 
+/** Number of code points (as `[...value].length`, a lone surrogate counting as one) without an array per value. */
+function codePointCount(value: string): number {
+  let count = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = value.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}
+
 /** What a password breaks in the policy, in words; empty when it complies. */
 export function passwordFailures(password: string, policy: PasswordPolicy, accountValues: string[]): string[] {
   const failures: string[] = [];
-  const length = [...password].length;
+  const length = codePointCount(password);
   if (length < policy.minLength || length > policy.maxLength) failures.push(`be ${policy.minLength} to ${policy.maxLength} characters long`);
   if (policy.requireLetters && !LETTER.test(password)) failures.push('contain a letter');
   if (policy.requireDigits && !DIGIT.test(password)) failures.push('contain a digit');

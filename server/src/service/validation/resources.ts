@@ -42,6 +42,10 @@ export function createResourceCheck(run: ValidationRun): RowCheck | undefined {
     return cell && cell.value !== '' ? cell : undefined;
   };
 
+  // The list of missing fields is built only for a message: most rows have nothing to report.
+  const missingFields = (bound: BoundResource, row: Row): string[] =>
+    bound.requires.filter(({ name, index }) => (index === undefined ? !absentUnchanged : !filled(row, name))).map((r) => r.name);
+
   return (row) => {
     const cells = row.cells;
     for (const bound of resources) {
@@ -64,29 +68,27 @@ export function createResourceCheck(run: ValidationRun): RowCheck | undefined {
         }
       }
       if (!firstFilled && bound.conditionInside) continue;
-      const missing = bound.requires
-        .filter(({ name, index }) => (index === undefined ? !absentUnchanged : !filled(row, name)))
-        .map((r) => r.name);
       const { resource } = bound;
       const trigger = enforcingCell(row, bound.condition, filled);
-      const verb = missing.length === 1 ? 'is' : 'are';
       if (trigger) {
+        const missing = missingFields(bound, row);
         run.report(
           'resource-required',
           'error',
           cellSpan(trigger.cell),
-          `${capitalize(resource.label)}: ${andList(missing)} ${verb} empty, but ${trigger.because}, so the importer requires ` +
+          `${capitalize(resource.label)}: ${andList(missing)} ${verb(missing)} empty, but ${trigger.because}, so the importer requires ` +
             `${andList(resource.requires)} and rejects this row`,
           { data: { resource: resource.id, missing } },
         );
         continue;
       }
       if (resource.warnWhenPartial === false || !firstFilled) continue;
+      const missing = missingFields(bound, row);
       run.report(
         'resource-incomplete',
         'warning',
         cellSpan(firstFilled),
-        `Incomplete ${resource.label}: ${andList(missing)} ${verb} empty, so no ${resource.label} will be created for this user ` +
+        `Incomplete ${resource.label}: ${andList(missing)} ${verb(missing)} empty, so no ${resource.label} will be created for this user ` +
           `(it needs ${andList(resource.requires)})`,
         { data: { resource: resource.id, missing } },
       );
@@ -122,6 +124,10 @@ function enforcingCell(
     }
   }
   return undefined;
+}
+
+function verb(missing: readonly string[]): string {
+  return missing.length === 1 ? 'is' : 'are';
 }
 
 function capitalize(text: string): string {

@@ -1,14 +1,9 @@
 // Every rule id the validation engine reports, with a one-line description and its usual severity.
 // The README's rules table, the severity-override setting and quick fixes key on these ids.
 // Severities marked "dialect" come from the dialect file (e.g. a BOM is a warning for XiVO only).
-import type { Severity } from '../types';
+import type { RuleInfo, Severity } from '../types';
 
-export interface RuleInfo {
-  id: string;
-  description: string;
-  /** The usual severity; `dialect` when the dialect file decides; absent when it varies by finding. */
-  defaultSeverity?: Severity | 'dialect';
-}
+export type { RuleInfo } from '../types';
 
 const rule = (id: string, defaultSeverity: Severity | 'dialect', description: string): RuleInfo => ({ id, description, defaultSeverity });
 

@@ -1,28 +1,37 @@
 // File-level and row-shape findings: CSV syntax errors from the parser, encoding, byte-order mark,
 // rows with too few or too many cells, and line breaks inside cells.
 import type { HeaderReading } from '../detect';
-import type { Row, Span } from '../types';
+import type { CsvError, Row, Span } from '../types';
 import { andList, type ValidationRun } from './context';
 
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
 /** The parser's syntax errors, except inside `suppressed` spans (sorted) already explained otherwise. */
-export function checkCsvSyntax(run: ValidationRun, suppressed: readonly Span[]): void {
+export function checkCsvSyntax(run: ValidationRun, suppressed: readonly Span[], errors: readonly CsvError[] = run.doc.errors): void {
   let s = 0;
-  for (const error of run.doc.errors) {
+  for (const error of errors) {
     while (s < suppressed.length && suppressed[s].end < error.start) s++;
     if (s < suppressed.length && error.start >= suppressed[s].start && error.start <= suppressed[s].end) continue;
     run.report(error.code, 'error', error, error.message);
   }
 }
 
-/** U+FFFD in the text means the editor could not decode some bytes as UTF-8. */
-export function checkEncoding(run: ValidationRun): void {
-  const text = run.doc.text;
-  const first = text.indexOf(REPLACEMENT_CHARACTER);
+/** Where the first U+FFFD is (-1: none) and how many there are in [from, to). */
+export function findReplacementCharacters(text: string, from = 0, to = text.length): { first: number; count: number } {
+  const first = text.indexOf(REPLACEMENT_CHARACTER, from);
+  if (first < 0 || first >= to) return { first: -1, count: 0 };
+  let count = 0;
+  for (let i = first; i >= 0 && i < to; i = text.indexOf(REPLACEMENT_CHARACTER, i + 1)) count++;
+  return { first, count };
+}
+
+/**
+ * U+FFFD in the text means the editor could not decode some bytes as UTF-8. `replacements`: the U+FFFD
+ * found in the whole text, when the caller keeps count itself.
+ */
+export function checkEncoding(run: ValidationRun, replacements = findReplacementCharacters(run.doc.text)): void {
+  const { first, count } = replacements;
   if (first >= 0) {
-    let count = 0;
-    for (let i = first; i >= 0; i = text.indexOf(REPLACEMENT_CHARACTER, i + 1)) count++;
     run.report(
       'not-utf8',
       'error',

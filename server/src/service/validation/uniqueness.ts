@@ -1,20 +1,22 @@
 // Values that must be unique in the file (a column alone, or a composite key such as exten@context).
-// One Map per key: each row costs one lookup, never a scan of the earlier rows.
-import type { Cell, Row, SeverityOverride } from '../types';
-import { cellSpan, lineOf, quote, type ValidationRun } from './context';
+// One Map per key: each row costs one lookup, never a scan of the earlier rows. Incremental validation
+// keeps its own index of the same keys (keyValue) and reports with reportDuplicate.
+import type { Cell, Row, SeverityOverride, Span } from '../types';
+import { cellSpan, quote, type ValidationRun } from './context';
 import type { RowCheck } from './structure';
 
-interface UniqueKey {
+export interface UniqueKey {
+  /** `exten@context`, or the column name alone. */
   label: string;
   index: number;
   partIndexes: number[];
   caseInsensitive: boolean;
   severity: SeverityOverride;
   reason?: string;
-  seen: Map<string, { row: Row; cell: Cell }>;
 }
 
-export function createUniquenessCheck(run: ValidationRun): RowCheck | undefined {
+/** The unique keys the header allows to check (a composite key needs every part in the header). */
+export function uniqueKeys(run: ValidationRun): UniqueKey[] {
   const keys: UniqueKey[] = [];
   for (const { column, index } of run.bindings) {
     const unique = column.unique;
@@ -29,42 +31,61 @@ export function createUniquenessCheck(run: ValidationRun): RowCheck | undefined 
       caseInsensitive: unique.caseInsensitive,
       severity: unique.severity,
       reason: unique.reason,
-      seen: new Map(),
     });
   }
+  return keys;
+}
+
+/** The value of `key` in a row (`exten@context` for a composite), or undefined when a part is empty. */
+export function keyValue(key: UniqueKey, cells: readonly Cell[]): string | undefined {
+  const cell = cells[key.index];
+  if (!cell || cell.value === '') return undefined;
+  let value = cell.value;
+  for (const partIndex of key.partIndexes) {
+    const part = cells[partIndex]?.value;
+    if (!part) return undefined;
+    value += `@${part}`;
+  }
+  return value;
+}
+
+/** How two values of `key` are compared. */
+export function lookupOf(key: UniqueKey, value: string): string {
+  return key.caseInsensitive ? value.toLowerCase() : value;
+}
+
+/** The repeat of a value at `span`, first used at `firstSpan` on (0-based) line `firstLine`. */
+export function reportDuplicate(run: ValidationRun, key: UniqueKey, value: string, span: Span, firstSpan: Span, firstLine: number): void {
+  const line = firstLine + 1;
+  run.report(
+    'duplicate-value',
+    key.severity,
+    span,
+    `Duplicate ${key.label} ${quote(value)}: already used on line ${line}${key.reason ? `; ${key.reason}` : ''}`,
+    {
+      related: [{ ...firstSpan, message: `first use of ${key.label} ${quote(value)}` }],
+      data: { column: key.label, firstLine: line },
+    },
+  );
+}
+
+export function createUniquenessCheck(run: ValidationRun): RowCheck | undefined {
+  // The first row of each value; its cell is looked up again only for a duplicate (no object per row).
+  const keys = uniqueKeys(run).map((key) => ({ key, seen: new Map<string, Row>() }));
   if (keys.length === 0) return undefined;
   return (row) => {
     const cells = row.cells;
-    for (const key of keys) {
-      const cell = cells[key.index];
-      if (!cell || cell.value === '') continue;
-      let value = cell.value;
-      let complete = true;
-      for (const partIndex of key.partIndexes) {
-        const part = cells[partIndex]?.value;
-        if (!part) {
-          complete = false;
-          break;
-        }
-        value += `@${part}`;
-      }
-      if (!complete) continue;
-      const lookup = key.caseInsensitive ? value.toLowerCase() : value;
-      const first = key.seen.get(lookup);
+    for (let k = 0; k < keys.length; k++) {
+      const { key, seen } = keys[k];
+      const value = keyValue(key, cells);
+      if (value === undefined) continue;
+      const lookup = lookupOf(key, value);
+      const first = seen.get(lookup);
       if (!first) {
-        key.seen.set(lookup, { row, cell });
+        seen.set(lookup, row);
         continue;
       }
-      run.report(
-        'duplicate-value',
-        key.severity,
-        cellSpan(cell),
-        `Duplicate ${key.label} ${quote(value)}: already used on line ${lineOf(first.row)}${key.reason ? `; ${key.reason}` : ''}`,
-        {
-          related: [{ ...cellSpan(first.cell), message: `first use of ${key.label} ${quote(value)}` }],
-          data: { column: key.label, firstLine: lineOf(first.row) },
-        },
-      );
+      reportDuplicate(run, key, value, cellSpan(cells[key.index]), cellSpan(first.cells[key.index]), first.line);
     }
   };
 }

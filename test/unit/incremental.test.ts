@@ -1,0 +1,359 @@
+// Editing sessions (service.openDocument): each test edits a small document the way an editor would and
+// checks, by hand, what the session reports after the edit: message, severity and exact range; and that
+// the whole result is the one validate() gives for the new text.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LineIndex, type DocumentSession, type ValidateOptions, type ValidationResult } from '../../server/src/service/index';
+import { range, service, type LocatedProblem, type Range } from '../support/validation';
+
+/** The session's problems of `rule`, located in its current text. */
+function problemsOf(session: DocumentSession, rule: string): LocatedProblem[] {
+  const index = new LineIndex(session.text);
+  return session.result.problems.filter((p) => p.rule === rule).map((p) => ({ ...p, range: index.rangeOf(p) }));
+}
+
+/** Replaces the first occurrence of `find` (after `from`, if given) in the session's text with `replace`. */
+function edit(session: DocumentSession, find: string, replace: string, options?: ValidateOptions, from?: string): void {
+  const after = from === undefined ? 0 : session.text.indexOf(from);
+  const start = session.text.indexOf(find, after);
+  assert.ok(start >= 0, `"${find}" is in the text`);
+  session.update([{ start, end: start + find.length, text: replace }], options);
+}
+
+/** The session agrees with a full validation of its current text. */
+function agreesWithFullValidation(session: DocumentSession, options?: ValidateOptions): void {
+  assert.deepEqual(session.result, service().validate(session.text, options));
+}
+
+/** The session's result (read through a function: an assertion on it must not narrow `session.result` for later reads). */
+function resultOf(session: DocumentSession): ValidationResult {
+  return session.result;
+}
+
+function brief(problem: LocatedProblem): { severity: string; message: string; range: Range } {
+  return { severity: problem.severity, message: problem.message, range: problem.range };
+}
+
+const XIVO_HEADER = 'firstname,exten,context';
+const DUPLICATE_EXTEN = (line: number) =>
+  `Duplicate exten@context "1000@default": already used on line ${line}; an extension exists once per context`;
+
+describe('editing session: records re-scanned after an edit', () => {
+  test('a row pasted below a row of the same length is read as the new row, not as the old one moved', () => {
+    const session = service().openDocument!([XIVO_HEADER, 'Ann,1000,default', 'Bob,1001,default', ''].join('\n'));
+    assert.deepEqual(problemsOf(session, 'duplicate-value'), []);
+    // The pasted line is as long as Ann's: the old record Ann, moved by the paste, would start where the
+    // pasted one starts. Only records after the pasted text may be taken over.
+    edit(session, 'Bob', 'Zed,1001,default\nBob');
+    const [duplicate, ...others] = problemsOf(session, 'duplicate-value');
+    assert.deepEqual(others, []);
+    assert.deepEqual(brief(duplicate), {
+      severity: 'error',
+      message: 'Duplicate exten@context "1001@default": already used on line 3; an extension exists once per context',
+      range: range(3, 4, 8),
+    });
+    // Zed's 1001: the header (24 characters with its line break), Ann's line (17), then "Zed,".
+    assert.deepEqual(duplicate.related, [{ start: 45, end: 49, message: 'first use of exten@context "1001@default"' }]);
+    assert.equal(session.document.rows[2].cells[0].value, 'Zed');
+    agreesWithFullValidation(session);
+  });
+
+  test('deleting the first use moves "first use" to the next one; editing another row brings the duplicate back', () => {
+    const session = service().openDocument!([XIVO_HEADER, 'Ann,1000,default', 'Bob,1001,default', 'Cid,1000,default', ''].join('\n'));
+    assert.deepEqual(problemsOf(session, 'duplicate-value').map(brief), [{ severity: 'error', message: DUPLICATE_EXTEN(2), range: range(3, 4, 8) }]);
+    edit(session, 'Ann,1000,default\n', '');
+    assert.deepEqual(problemsOf(session, 'duplicate-value'), []);
+    edit(session, '1001', '1000');
+    // Bob (line 2 now) comes first; Cid (line 3) repeats it.
+    assert.deepEqual(problemsOf(session, 'duplicate-value').map(brief), [{ severity: 'error', message: DUPLICATE_EXTEN(2), range: range(2, 4, 8) }]);
+    agreesWithFullValidation(session);
+  });
+
+  test('a quote left open reads to the end of the text: closing it far below joins the rows in between', () => {
+    const session = service().openDocument!([XIVO_HEADER, '"Ann,1000,default', 'Bob,1001,default', 'Cid,1002,default', ''].join('\n'));
+    assert.deepEqual(problemsOf(session, 'csv-unterminated-quote').map(brief), [
+      {
+        severity: 'error',
+        message:
+          'Unterminated quoted cell: this opening quote is never closed. Add the closing quote at the end of the value ' +
+          '(a quote inside a value is written as two quotes "").',
+        range: range(1, 0, 1),
+      },
+    ]);
+    assert.equal(session.document.rows.length, 4);
+    // Two lines below the open quote, far from the record the edit is in.
+    edit(session, '1002,default', '1002,default"');
+    assert.deepEqual(problemsOf(session, 'csv-unterminated-quote'), []);
+    // Header and one record: a quoted cell over three lines.
+    assert.equal(session.document.rows.length, 2);
+    assert.equal(session.document.rows[1].cells[0].value, 'Ann,1000,default\nBob,1001,default\nCid,1002,default');
+    agreesWithFullValidation(session);
+  });
+
+  test('typing a line break inside a record splits it; the records after it move one line down', () => {
+    const session = service().openDocument!([XIVO_HEADER, 'Ann,1000,default', 'Bob,1001,default', 'Cid,1000,default', ''].join('\n'));
+    edit(session, ',1001', '\n,1001');
+    // "Bob" alone is short of two cells; ",1001,default" has an empty firstname.
+    const short = problemsOf(session, 'row-short');
+    assert.deepEqual(short.map((p) => p.range), [range(2, 0, 3)]);
+    assert.deepEqual(problemsOf(session, 'duplicate-value').map(brief), [{ severity: 'error', message: DUPLICATE_EXTEN(2), range: range(4, 4, 8) }]);
+    assert.deepEqual(
+      session.document.rows.map((r) => [r.index, r.line]),
+      [
+        [0, 0],
+        [1, 1],
+        [2, 2],
+        [3, 3],
+        [4, 4],
+      ],
+    );
+    agreesWithFullValidation(session);
+  });
+});
+
+describe('editing session: file-wide findings', () => {
+  test('a byte-order mark typed at the start is reported at [0, 1); deleting it clears it', () => {
+    const session = service().openDocument!([XIVO_HEADER, 'Ann,1000,default', ''].join('\n'));
+    assert.deepEqual(problemsOf(session, 'file-bom'), []);
+    session.update([{ start: 0, end: 0, text: '\uFEFF' }]);
+    const [bom] = problemsOf(session, 'file-bom');
+    assert.equal(bom.severity, 'warning');
+    assert.match(bom.message, /^The file starts with a byte-order mark \(BOM\).* \(here "firstname"\)\. Save it as UTF-8 without BOM\.$/);
+    assert.deepEqual(bom.range, range(0, 0, 1));
+    agreesWithFullValidation(session);
+    session.update([{ start: 0, end: 1, text: '' }]);
+    assert.deepEqual(problemsOf(session, 'file-bom'), []);
+    agreesWithFullValidation(session);
+  });
+
+  test('undecodable characters are counted across edits; the problem sits on the first one', () => {
+    const session = service().openDocument!([XIVO_HEADER, 'Ann,1000,default', 'Bob,1001,default', ''].join('\n'));
+    edit(session, 'Bob', 'B\uFFFDb');
+    edit(session, 'Ann', 'A\uFFFDn');
+    const message = (count: number) =>
+      `The file is not valid UTF-8: ${count} character${count === 1 ? '' : 's'} could not be decoded (the first is here). ` +
+      'The importer needs UTF-8: re-save the file with UTF-8 encoding.';
+    assert.deepEqual(problemsOf(session, 'not-utf8').map(brief), [{ severity: 'error', message: message(2), range: range(1, 1, 2) }]);
+    edit(session, 'A\uFFFDn', 'Ann');
+    assert.deepEqual(problemsOf(session, 'not-utf8').map(brief), [{ severity: 'error', message: message(1), range: range(2, 1, 2) }]);
+    edit(session, 'B\uFFFDb', 'Bob');
+    assert.deepEqual(problemsOf(session, 'not-utf8'), []);
+    agreesWithFullValidation(session);
+  });
+
+  test('a phone MAC pasted into another row is a duplicate at both places; removing it clears both', () => {
+    const phones = (mac: string) => `"[{""mac"":""${mac}"",""vendor"":""Yealink"",""model"":""SIP-T46U""}]"`;
+    const text = ['name,extension_number,office_hours,phones', `u1,101,,${phones('80:5e:c0:1a:2b:3d')}`, `u2,102,,${phones('80:5e:c0:1a:2b:3e')}`, ''].join('\n');
+    const session = service().openDocument!(text);
+    assert.deepEqual(problemsOf(session, 'json-duplicate-mac'), []);
+    edit(session, '80:5e:c0:1a:2b:3e', '80:5e:c0:1a:2b:3d');
+    const places = problemsOf(session, 'json-duplicate-mac');
+    // Each MAC's characters: `u1,101,,"[{""mac"":""` is 21 characters, the MAC 17.
+    assert.deepEqual(places.map(brief), [
+      { severity: 'error', message: 'MAC 80:5e:c0:1a:2b:3d is also used on line 3: provisioning will fail', range: range(1, 21, 38) },
+      { severity: 'error', message: 'MAC 80:5e:c0:1a:2b:3d is also used on line 2: provisioning will fail', range: range(2, 21, 38) },
+    ]);
+    agreesWithFullValidation(session);
+    edit(session, '80:5e:c0:1a:2b:3d', '80:5e:c0:1a:2b:3f', undefined, 'u2');
+    assert.deepEqual(problemsOf(session, 'json-duplicate-mac'), []);
+    agreesWithFullValidation(session);
+  });
+
+  test('a MAC on twelve rows: each problem names ten other lines and counts the rest', () => {
+    const phones = `"[{""mac"":""80:5e:c0:1a:2b:3d""}]"`;
+    const rows = Array.from({ length: 12 }, (_, i) => `u${i + 10},${i + 10},,${phones}`);
+    const session = service().openDocument!(['name,extension_number,office_hours,phones', ...rows, ''].join('\n'));
+    const places = problemsOf(session, 'json-duplicate-mac');
+    assert.equal(places.length, 12);
+    // Lines 2 to 13. Line 2 lists lines 3 to 12 and one more (13); line 13 lists lines 2 to 11 and one more (12).
+    assert.equal(places[0].message, 'MAC 80:5e:c0:1a:2b:3d is also used on line 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 1 more line: provisioning will fail');
+    assert.equal(places[11].message, 'MAC 80:5e:c0:1a:2b:3d is also used on line 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 1 more line: provisioning will fail');
+    // `u10,10,,"[{""mac"":""` is 21 characters.
+    assert.deepEqual(places[0].range, range(1, 21, 38));
+    assert.equal(places[0].related?.length, 10);
+    assert.deepEqual(places[0].related?.[0], { start: session.text.indexOf('80:5e', session.text.indexOf('u11,')), end: session.text.indexOf('80:5e', session.text.indexOf('u11,')) + 17, message: 'the same MAC on line 3' });
+    agreesWithFullValidation(session);
+    // With one row less, every other line is listed.
+    edit(session, `${rows[11]}\n`, '');
+    assert.equal(problemsOf(session, 'json-duplicate-mac')[0].message, 'MAC 80:5e:c0:1a:2b:3d is also used on line 3, 4, 5, 6, 7, 8, 9, 10, 11, 12: provisioning will fail');
+    agreesWithFullValidation(session);
+  });
+
+  test('a JSON document pasted without escaping hides the record it runs over; fixing that record undoes it', () => {
+    // A row whose office_hours cell holds the start of an unescaped JSON array that the next line closes.
+    const header = 'name,extension_number,office_hours';
+    const session = service().openDocument!([header, 'u1,101,x', '2]},102,', '2]},103,', ''].join('\n'));
+    // Lines 2 and 3 start with the same name: the second is a duplicate.
+    const duplicateName = 'Duplicate name "2]}": already used on line 3; the importer rejects a second user with the same name';
+    assert.deepEqual(problemsOf(session, 'duplicate-value').map(brief), [{ severity: 'error', message: duplicateName, range: range(3, 0, 3) }]);
+
+    // The JSON now runs from line 1 over line 2: that record is part of the pasted document, its name is not
+    // a user's name any more, and line 3's is the first use.
+    edit(session, 'x', '{"a":[1,', undefined, 'u1');
+    assert.deepEqual(problemsOf(session, 'json-unescaped').map(brief), [
+      {
+        severity: 'error',
+        message:
+          'this cell holds JSON whose quotes are not escaped for CSV: wrap the cell in quotes and double every quote inside it ' +
+          '(CSV split it: the row has 4 cells instead of 3)',
+        range: { start: { line: 1, character: 7 }, end: { line: 2, character: 3 } },
+      },
+    ]);
+    assert.deepEqual(problemsOf(session, 'duplicate-value'), []);
+    agreesWithFullValidation(session);
+
+    // An edit inside line 2 (past what the broken row's own scan read) unbalances the JSON: the cascade
+    // found for line 1 is gone and line 2 is a record again (its name differs from line 3's now).
+    edit(session, '},102', 'x,102');
+    assert.deepEqual(problemsOf(session, 'json-unescaped'), []);
+    assert.deepEqual(problemsOf(session, 'duplicate-value').map(brief), []);
+    agreesWithFullValidation(session);
+    edit(session, 'x,102', '},102');
+    assert.equal(problemsOf(session, 'json-unescaped').length, 1);
+    agreesWithFullValidation(session);
+  });
+});
+
+describe('editing session: the cap on the number of problems', () => {
+  test('the problems shown and the count of the others follow the edits', () => {
+    // No line_protocol: every filled exten@context makes a resource-required error on its exten cell, which
+    // comes after the duplicate-value error on the same cell (the uniqueness check runs first).
+    const capped: ValidateOptions = { settings: { maxProblems: 3 } };
+    const text = [XIVO_HEADER, 'Ann,1000,default', 'Bob,1000,default', 'Cid,1000,default', 'D"n,1001,default', ''].join('\n');
+    const session = service().openDocument!(text, capped);
+    const shown = () => {
+      const index = new LineIndex(session.text);
+      return session.result.problems.map((p) => [p.rule, index.rangeOf(p)]);
+    };
+    const note = (total: number) =>
+      `Too many problems: showing the first 3 of ${total}. Fix these, or raise the maximum number of problems in the settings, to see the rest.`;
+    // 8 problems: the missing entity_id column, 4 resource-required, 2 duplicates, the quote in "D"n".
+    assert.deepEqual(shown(), [
+      ['header-missing-column', range(0, 0, 23)],
+      ['resource-required', range(1, 4, 8)],
+      ['duplicate-value', range(2, 4, 8)],
+      ['too-many-problems', range(2, 4, 8)],
+    ]);
+    assert.equal(session.result.problems[3].message, note(8));
+    edit(session, 'Bob,1000,default\n', '');
+    assert.deepEqual(shown(), [
+      ['header-missing-column', range(0, 0, 23)],
+      ['resource-required', range(1, 4, 8)],
+      ['duplicate-value', range(2, 4, 8)],
+      ['too-many-problems', range(2, 4, 8)],
+    ]);
+    assert.equal(session.result.problems[3].message, note(6));
+    agreesWithFullValidation(session, capped);
+  });
+});
+
+describe('editing session: header, detection and options', () => {
+  test('a sign key typed into a phones cell settles the guessed PortSIP version; deleting it makes it a guess again', () => {
+    // extension_number and office_hours fit PortSIP v22 and v16 alike; nothing shows which one: v22 is guessed.
+    const header = 'name,extension_number,office_hours,phones';
+    const session = service().openDocument!([header, 'u1,101,,[]', ''].join('\n'));
+    assert.deepEqual(session.result.dialect, { id: 'portsip-v22', label: session.result.dialect?.label, guessed: true });
+    edit(session, '[]', '"[{""serial_number"":""X1""}]"');
+    assert.equal(session.result.dialect?.guessed, false);
+    agreesWithFullValidation(session);
+    edit(session, '"[{""serial_number"":""X1""}]"', '[]');
+    assert.equal(session.result.dialect?.guessed, true);
+    agreesWithFullValidation(session);
+  });
+
+  test('an edited header is read again: a new column is bound, a renamed one is unknown', () => {
+    const session = service().openDocument!([XIVO_HEADER, 'Ann,1000,default', 'Bob,1000,default', ''].join('\n'));
+    assert.equal(problemsOf(session, 'duplicate-value').length, 1);
+    edit(session, 'exten', 'extn');
+    assert.deepEqual(problemsOf(session, 'duplicate-value'), []);
+    assert.deepEqual(
+      problemsOf(session, 'header-unknown-column').map((p) => p.range),
+      [range(0, 10, 14)],
+    );
+    agreesWithFullValidation(session);
+    edit(session, 'extn', 'exten');
+    assert.deepEqual(problemsOf(session, 'header-unknown-column'), []);
+    assert.equal(problemsOf(session, 'duplicate-value').length, 1);
+    agreesWithFullValidation(session);
+  });
+
+  test('a header that no dialect fits makes the file not a user CSV, and typing it back makes it one again', () => {
+    const session = service().openDocument!([XIVO_HEADER, 'Ann,1000,default', ''].join('\n'));
+    assert.equal(session.result.dialect?.id, 'xivo');
+    edit(session, 'firstname', 'first');
+    assert.deepEqual(resultOf(session), { problems: [] });
+    edit(session, 'first', 'firstname');
+    assert.equal(session.result.dialect?.id, 'xivo');
+    agreesWithFullValidation(session);
+  });
+
+  test('other settings or a forced dialect given with an update check every record again', () => {
+    const session = service().openDocument!([XIVO_HEADER, 'Ann,1000,default', 'Bob,1000,default', ''].join('\n'));
+    assert.equal(problemsOf(session, 'duplicate-value').length, 1);
+    const quiet: ValidateOptions = { settings: { severityOverrides: { 'duplicate-value': 'off' } } };
+    session.update([], quiet);
+    assert.deepEqual(problemsOf(session, 'duplicate-value'), []);
+    agreesWithFullValidation(session, quiet);
+    // Options left out: the session keeps the ones it has.
+    edit(session, 'Bob', 'Bab');
+    assert.deepEqual(problemsOf(session, 'duplicate-value'), []);
+    session.update([], { dialect: 'none' });
+    assert.deepEqual(resultOf(session), { problems: [] });
+    session.update([], {});
+    assert.equal(problemsOf(session, 'duplicate-value').length, 1);
+    agreesWithFullValidation(session, {});
+  });
+});
+
+describe('editing session: how updates are given', () => {
+  const text = [XIVO_HEADER, 'Ann,1000,default', 'Bob,1001,default', ''].join('\n');
+
+  test('several changes in one update apply one after the other', () => {
+    const session = service().openDocument!(text);
+    // "Bob,1001" → "Bob,1000" then, in the text that left, "Ann" → "Anne" (offsets before each change).
+    const bob = text.indexOf('1001');
+    session.update([
+      { start: bob, end: bob + 4, text: '1000' },
+      { start: text.indexOf('Ann'), end: text.indexOf('Ann') + 3, text: 'Anne' },
+    ]);
+    assert.equal(session.text, [XIVO_HEADER, 'Anne,1000,default', 'Bob,1000,default', ''].join('\n'));
+    assert.deepEqual(problemsOf(session, 'duplicate-value').map((p) => p.range), [range(2, 4, 8)]);
+    agreesWithFullValidation(session);
+  });
+
+  test('the whole new text, or the text with the changes that made it, give the same result', () => {
+    const next = text.replace('1001', '1000');
+    const fromText = service().openDocument!(text);
+    fromText.update(next);
+    const fromBoth = service().openDocument!(text);
+    const start = text.indexOf('1001');
+    fromBoth.update({ text: next, changes: [{ start, end: start + 4, text: '1000' }] });
+    assert.deepEqual(fromText.result, service().validate(next));
+    assert.deepEqual(fromBoth.result, service().validate(next));
+  });
+
+  test('changes that do not lead to the given text are ignored: the texts are compared instead', () => {
+    const session = service().openDocument!(text);
+    const next = text.replace('Bob,1001', 'Bob,1000');
+    session.update({ text: next, changes: [{ start: 0, end: 0, text: 'zz' }] });
+    assert.equal(session.text, next);
+    assert.deepEqual(session.result, service().validate(next));
+  });
+
+  test('a change outside the text is refused with a RangeError, and the session stays as it was', () => {
+    const session = service().openDocument!(text);
+    assert.throws(() => session.update([{ start: 5, end: text.length + 1, text: '' }]), RangeError);
+    assert.throws(() => session.update([{ start: 4, end: 2, text: '' }]), RangeError);
+    assert.equal(session.text, text);
+    assert.deepEqual(session.result, service().validate(text));
+  });
+
+  test('the document is the CSV model of the current text, offsets included', () => {
+    const session = service().openDocument!(text);
+    session.update([{ start: XIVO_HEADER.length + 1, end: XIVO_HEADER.length + 1, text: 'Zoe,999,default\n' }]);
+    const bob = session.document.rows[3];
+    assert.equal(bob.cells[0].value, 'Bob');
+    assert.equal(bob.start, session.text.indexOf('Bob'));
+    assert.deepEqual([bob.cells[1].start, bob.cells[1].end], [session.text.indexOf('1001'), session.text.indexOf('1001') + 4]);
+  });
+});
