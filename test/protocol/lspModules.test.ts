@@ -199,6 +199,23 @@ describe('ValidationScheduler', () => {
     release();
   });
 
+  test('the debounce follows the cost of the last validation, from none on open up to the maximum', async () => {
+    let workMs = 40;
+    const scheduler = new ValidationScheduler(100, async () => void (await sleep(workMs)));
+    assert.equal(scheduler.delayFor('a'), 0, 'the first validation of a document starts at once');
+    scheduler.schedule('a');
+    await sleep(workMs + 30);
+    const afterCheapRun = scheduler.delayFor('a');
+    assert.ok(afterCheapRun >= 35 && afterCheapRun <= 100, `waits about as long as the run took, got ${afterCheapRun}`);
+    workMs = 250;
+    scheduler.schedule('a', 0);
+    await sleep(workMs + 40);
+    assert.equal(scheduler.delayFor('a'), 100, 'never more than the maximum');
+    assert.equal(scheduler.delayFor('b'), 0, 'timings are per document');
+    scheduler.forget('a');
+    assert.equal(scheduler.delayFor('a'), 0, 'a closed document starts over');
+  });
+
   test('cancel before the debounce ends means no run at all', async () => {
     const runs: string[] = [];
     const scheduler = new ValidationScheduler(20, async (uri) => void runs.push(uri));

@@ -50,7 +50,7 @@ import { WorkspaceValidator } from './workspaceValidation';
 import type { CheckedText } from './workspaceValidation';
 import { WorkspaceFolderSet } from './workspaceFolders';
 
-/** Typing pauses shorter than this do not trigger a validation. */
+/** The longest pause after an edit before validating (the scheduler adapts it to the document's cost). */
 const DEBOUNCE_MS = 150;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -459,7 +459,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       'document close',
       (event) => {
         const uri = event.document.uri;
-        scheduler.cancel(uri);
+        scheduler.forget(uri);
         sessions.close(uri);
         settingsCache.delete(uri);
         chosenDialects.delete(uri);

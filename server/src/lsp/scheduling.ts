@@ -11,26 +11,46 @@ class RunToken implements StaleCheck {
   isStale = false;
 }
 
+/**
+ * The debounce adapts to the document: it waits as long as the last validation of that document took, at most
+ * `maxDelayMs`. A first validation (on open) starts at once; a cheap incremental re-validation comes back within
+ * a few milliseconds; an expensive one is not repeated for every keystroke, so typing never keeps the server
+ * busy more than about half the time.
+ */
 export class ValidationScheduler {
   private readonly pending = new Map<string, { timer?: NodeJS.Timeout; token: RunToken }>();
+  private readonly lastDurationMs = new Map<string, number>();
 
   constructor(
-    private readonly delayMs: number,
+    private readonly maxDelayMs: number,
     private readonly run: (uri: string, token: StaleCheck) => Promise<void>,
   ) {}
 
+  /** The pause before the next validation of `uri`. */
+  delayFor(uri: string): number {
+    return Math.min(this.maxDelayMs, this.lastDurationMs.get(uri) ?? 0);
+  }
+
   /** (Re)starts the debounce for `uri`; any earlier run for it becomes stale. */
-  schedule(uri: string, delayMs: number = this.delayMs): void {
+  schedule(uri: string, delayMs: number = this.delayFor(uri)): void {
     this.cancel(uri);
     const token = new RunToken();
     const entry: { timer?: NodeJS.Timeout; token: RunToken } = { token };
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
+      const started = performance.now();
       void this.run(uri, token).finally(() => {
+        if (!token.isStale) this.lastDurationMs.set(uri, performance.now() - started);
         if (this.pending.get(uri) === entry) this.pending.delete(uri);
       });
     }, delayMs);
     this.pending.set(uri, entry);
+  }
+
+  /** Cancels pending work for `uri` and forgets its timing (the document was closed). */
+  forget(uri: string): void {
+    this.cancel(uri);
+    this.lastDurationMs.delete(uri);
   }
 
   cancel(uri: string): void {
@@ -43,6 +63,7 @@ export class ValidationScheduler {
 
   dispose(): void {
     for (const uri of [...this.pending.keys()]) this.cancel(uri);
+    this.lastDurationMs.clear();
   }
 }
 

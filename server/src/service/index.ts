@@ -3,7 +3,7 @@ import { parseCsv } from './csv/parse';
 import { detectDialect, readHeader, type Detected } from './detect';
 import { loadDialects } from './dialects/load';
 import type { Dialect, DialectLoadError } from './dialects/model';
-import type { DialectId, DialectMatch, Problem, RuleInfo, ValidationResult, ValidationSettings } from './types';
+import type { CsvDocument, DialectId, DialectMatch, Problem, RuleInfo, ValidationResult, ValidationSettings } from './types';
 import { jsonRules } from './json/check';
 import { openDocumentSession, type DocumentSession } from './incremental/session';
 import { RULES, validateDocument } from './validation';
@@ -97,12 +97,23 @@ export function resolveSettings(partial: Partial<ValidationSettings> = {}): Vali
   };
 }
 
+/** Open sessions whose parsed model the editing features may reuse (a few editors side by side). */
+const RECENT_SESSIONS = 4;
+
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const loaded = loadDialects({ schemasDirectory: options.schemasDirectory, customDialectFiles: options.customDialectFiles });
   const byId = new Map(loaded.dialects.map((d) => [d.id, d]));
 
+  // Editor requests (hover, completion, semantic tokens…) come right after the validation of the same text:
+  // they reuse the model of the latest open sessions instead of parsing a 50 MB document again.
+  const recentSessions: DocumentSession[] = [];
+  const parsed = (text: string): CsvDocument => recentSessions.find((s) => s.text === text)?.document ?? parseCsv(text);
+
   // The editing features pick the dialect as validate() does: the forced one if known, else detection.
-  const editing = createEditingFeatures((doc, id) => (id !== undefined ? byId.get(id) : undefined) ?? detectDialect(doc, loaded.dialects)?.dialect);
+  const editing = createEditingFeatures(
+    parsed,
+    (doc, id) => (id !== undefined ? byId.get(id) : undefined) ?? detectDialect(doc, loaded.dialects)?.dialect,
+  );
 
   const match = (detected: Detected): DialectMatch => ({ id: detected.dialect.id, label: detected.dialect.label, guessed: detected.guessed });
 
@@ -119,7 +130,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return { dialect: match(detected), problems };
     },
     openDocument(text, sessionOptions = {}) {
-      return openDocumentSession(text, sessionOptions, { dialects: loaded.dialects, byId, resolveSettings });
+      const session = openDocumentSession(text, sessionOptions, { dialects: loaded.dialects, byId, resolveSettings });
+      recentSessions.unshift(session);
+      recentSessions.length = Math.min(recentSessions.length, RECENT_SESSIONS);
+      return session;
     },
     detect(text) {
       const detected = detectDialect(parseCsv(text), loaded.dialects);

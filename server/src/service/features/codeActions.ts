@@ -135,7 +135,7 @@ function replaceJsonContentFix(fd: FeatureDocument, problem: Problem, replacemen
 /** A JSON value that is not in its enum: the closest allowed value, from the column's JSON Schema. */
 function jsonEnumFix(fd: FeatureDocument, problem: Problem): CodeActionEntry | undefined {
   const hit = cellAt(fd.doc, problem.start);
-  const schemaPath = hit && fd.columns[hit.index]?.jsonSchemaPath;
+  const schemaPath = hit && fd.columns[hit.column]?.jsonSchemaPath;
   if (!hit || !schemaPath || problem.end > hit.cell.end) return undefined;
   const json = new JsonCell(fd.doc.text, hit.cell);
   const start = json.toJson(problem.start);
@@ -213,8 +213,8 @@ function addMissingColumnsFix(fd: FeatureDocument, everything: readonly Problem[
 /** Removes the header cell the problem is on, and that cell from every record. */
 function removeColumnFix(fd: FeatureDocument, problem: Problem): CodeActionEntry | undefined {
   const hit = cellAt(fd.doc, problem.start);
-  if (!hit || hit.row.index !== 0 || hit.index === 0) return undefined;
-  const index = hit.index;
+  if (!hit || hit.row.index !== 0 || hit.column === 0) return undefined;
+  const index = hit.column;
   const edits: TextEdit[] = [];
   for (const row of fd.doc.rows) {
     const cell = row.cells[index];

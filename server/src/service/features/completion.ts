@@ -43,7 +43,7 @@ export function complete(fd: FeatureDocument, offset: number): CompletionEntry[]
   const hit = cellAt(fd.doc, offset);
   if (!hit) return [];
   if (hit.row.index === 0) return headerCompletion(fd, hit);
-  const column = fd.columns[hit.index];
+  const column = fd.columns[hit.column];
   if (!column) return [];
   if (column.type === 'json' && column.jsonSchemaPath) return jsonCompletion(fd, hit, offset, column.jsonSchemaPath);
   return valueCompletion(fd, hit, column);
@@ -52,7 +52,7 @@ export function complete(fd: FeatureDocument, offset: number): CompletionEntry[]
 // ---------------------------------------------------------------- header and plain cells
 
 function headerCompletion(fd: FeatureDocument, hit: CellHit): CompletionEntry[] {
-  const used = new Set(fd.header.names.filter((_, i) => i !== hit.index));
+  const used = new Set(fd.header.names.filter((_, i) => i !== hit.column));
   const entries: CompletionEntry[] = [];
   fd.dialect.columns.forEach((column, position) => {
     if (used.has(column.name)) return;

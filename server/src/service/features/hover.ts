@@ -17,7 +17,7 @@ export function hover(fd: FeatureDocument, offset: number): HoverResult | undefi
   if (fd.header.delimiter) return undefined;
   const hit = cellAt(fd.doc, offset);
   if (!hit) return undefined;
-  const column = fd.columns[hit.index];
+  const column = fd.columns[hit.column];
   if (!column) return undefined;
   const span = { start: hit.cell.rawStart, end: hit.cell.rawEnd };
   if (hit.row.index > 0 && column.type === 'json' && column.jsonSchemaPath && hit.cell.value.trim() !== '') {

@@ -1,8 +1,7 @@
 // Editing features of the core (completion, hover, quick fixes, semantic tokens, outline): pure functions
 // over a parsed document and its dialect. The fronts reach them through the LanguageService.
-import { parseCsv } from '../csv/parse';
 import type { Dialect } from '../dialects/model';
-import type { Problem } from '../types';
+import type { CsvDocument, Problem } from '../types';
 import { codeActions, type CodeActionEntry } from './codeActions';
 import { complete, type CompletionEntry } from './completion';
 import { prepareDocument, type FeatureDocument } from './document';
@@ -10,7 +9,7 @@ import { hover, type HoverResult } from './hover';
 import { semanticTokens, type SemanticToken } from './semanticTokens';
 import { documentSymbols, type RowSymbol } from './symbols';
 
-export { prepareDocument, cellAt, rowAt, type FeatureDocument, type CellHit } from './document';
+export { prepareDocument, cellAt, type FeatureDocument, type CellHit } from './document';
 export { complete, type CompletionEntry, type CompletionKind } from './completion';
 export { hover, type HoverResult } from './hover';
 export { codeActions, fixFor, type CodeActionEntry } from './codeActions';
@@ -28,15 +27,17 @@ export interface EditingFeatures {
   documentSymbols(text: string, dialect?: string): { symbols: RowSymbol[]; omitted: number };
 }
 
+/** `parse`: the document model of a text (the caller may hand out one it already has). */
 export function createEditingFeatures(
-  dialectOf: (doc: ReturnType<typeof parseCsv>, dialect: string | undefined) => Dialect | undefined,
+  parse: (text: string) => CsvDocument,
+  dialectOf: (doc: CsvDocument, dialect: string | undefined) => Dialect | undefined,
 ): EditingFeatures {
   // The same text is asked about again and again while the cursor moves: keep the last one parsed.
   let last: { text: string; dialect: string | undefined; fd: FeatureDocument | undefined } | undefined;
   const prepare = (text: string, dialect: string | undefined): FeatureDocument | undefined => {
     if (dialect === 'none') return undefined;
     if (!last || last.text !== text || last.dialect !== dialect) {
-      const doc = parseCsv(text);
+      const doc = parse(text);
       const found = dialectOf(doc, dialect);
       last = { text, dialect, fd: found && prepareDocument(doc, found) };
     }
