@@ -3,6 +3,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCsv } from '../../server/src/service/csv/parse';
 import { documentSymbols, prepareDocument } from '../../server/src/service/features/index';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLanguageService } from '../../server/src/service/index';
 import { service } from '../support/validation';
 
 function symbolsOf(text: string, dialectId: string, max?: number) {
@@ -40,5 +44,34 @@ describe('document symbols', () => {
     const { symbols, omitted } = symbolsOf(text, 'portsip-v22', 2);
     assert.deepEqual(symbols.map((s) => s.name), ['a', 'b']);
     assert.equal(omitted, 1);
+  });
+});
+
+describe('document symbols of a custom dialect', () => {
+  function customDialect(extra: Record<string, unknown>) {
+    const folder = mkdtempSync(join(tmpdir(), 'pbx-outline-'));
+    const file = join(folder, 'acme.dialect.json');
+    const columns = [
+      { name: 'secret', type: 'string', secret: true },
+      { name: 'login', type: 'string', required: true },
+      { name: 'phone', type: 'string' },
+    ];
+    writeFileSync(file, JSON.stringify({ id: 'acme', label: 'ACME', description: 'ACME PBX users', detection: { family: 'acme', allOf: ['login'] }, columns, ...extra }));
+    const dialect = createLanguageService({ customDialectFiles: [file] }).dialect!('acme');
+    assert.ok(dialect, 'the custom dialect loads');
+    return dialect;
+  }
+  const text = 'secret,login,phone\nS3cr3t!,jdoe,555\n';
+
+  test('its outline names the rows after the columns it lists', () => {
+    const dialect = customDialect({ outline: { name: ['login'], detail: 'phone' } });
+    const [symbol] = documentSymbols(prepareDocument(parseCsv(text), dialect)).symbols;
+    assert.deepEqual([symbol.name, symbol.detail], ['jdoe', '555']);
+  });
+
+  test('without an outline, the first column that is not secret names the rows', () => {
+    const dialect = customDialect({});
+    const [symbol] = documentSymbols(prepareDocument(parseCsv(text), dialect)).symbols;
+    assert.deepEqual([symbol.name, symbol.detail], ['jdoe', undefined]);
   });
 });

@@ -38,6 +38,7 @@ export function compileDialect(raw: RawDialect, source: string, builtIn: boolean
       unknownColumn: file.unknownColumn ?? 'warning',
     },
     emptyCellMeaning: raw.emptyCellMeaning,
+    outline: raw.outline,
     absentColumnsUnchanged: raw.absentColumnsUnchanged ?? false,
     columns,
     columnsByName: new Map(columns.map((c) => [c.name, c])),

@@ -218,6 +218,7 @@ export function mergeDialects(parent: RawDialect, child: RawDialect): RawDialect
     booleans: child.booleans || parent.booleans ? ({ ...parent.booleans, ...child.booleans } as RawDialect['booleans']) : undefined,
     file: { ...parent.file, ...child.file },
     emptyCellMeaning: child.emptyCellMeaning ?? parent.emptyCellMeaning,
+    outline: child.outline ?? parent.outline,
     absentColumnsUnchanged: child.absentColumnsUnchanged ?? parent.absentColumnsUnchanged,
     ignoredColumns: mergeByKey<IgnoredColumn>(parent.ignoredColumns, child.ignoredColumns, (c) => c.name),
     resources: mergeByKey<Resource>(parent.resources, child.resources, (r) => r.id),

@@ -90,6 +90,12 @@ export interface Resource {
   warnWhenPartial?: boolean;
 }
 
+/** How the outline names a data row: `name` columns joined by a space, `detail` shown beside. */
+export interface Outline {
+  name: string[];
+  detail?: string;
+}
+
 export interface RawDialect {
   id: string;
   label: string;
@@ -99,6 +105,7 @@ export interface RawDialect {
   booleans?: { true: string; false: string; caseInsensitive?: boolean };
   file?: FilePolicies;
   emptyCellMeaning?: string;
+  outline?: Outline;
   absentColumnsUnchanged?: boolean;
   removeColumns?: string[];
   ignoredColumns?: IgnoredColumn[];
@@ -167,6 +174,7 @@ export interface Dialect {
   booleans: { true: string; false: string; caseInsensitive: boolean };
   file: Required<Pick<FilePolicies, 'bom' | 'lineBreakInCell' | 'shortRow' | 'extraCells' | 'unknownColumn'>> & FilePolicies;
   emptyCellMeaning?: string;
+  outline?: Outline;
   absentColumnsUnchanged: boolean;
   columns: CompiledColumn[];
   columnsByName: ReadonlyMap<string, CompiledColumn>;

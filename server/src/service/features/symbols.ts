@@ -16,13 +16,6 @@ export interface RowSymbol {
 
 export const MAX_SYMBOLS = 5000;
 
-/**
- * Which columns name a user, in order of preference: the first group with a column in the header names
- * the rows; the first detail column present is shown next to the name.
- */
-const NAME_COLUMNS = [['name'], ['firstname', 'lastname'], ['display_name'], ['username'], ['email']];
-const DETAIL_COLUMNS = ['extension_number', 'exten', 'uuid', 'email'];
-
 export function documentSymbols(fd: FeatureDocument, max = MAX_SYMBOLS): { symbols: RowSymbol[]; omitted: number } {
   const rows = fd.doc.rows;
   if (fd.header.delimiter || rows.length < 2) return { symbols: [], omitted: 0 };
@@ -31,14 +24,18 @@ export function documentSymbols(fd: FeatureDocument, max = MAX_SYMBOLS): { symbo
     const index = columnIndex(fd, name);
     return index >= 0 && !fd.columns[index]?.secret ? index : -1;
   };
-  const nameIndexes = NAME_COLUMNS.map((group) => group.map(usable).filter((i) => i >= 0)).find((group) => group.length > 0) ?? [];
-  const detailIndex = DETAIL_COLUMNS.map(usable).find((i) => i >= 0 && !nameIndexes.includes(i));
+  // The dialect says which columns name a user; without that, the first column that is not secret.
+  const outline = fd.dialect.outline;
+  const nameIndexes = outline
+    ? outline.name.map(usable).filter((i) => i >= 0)
+    : [fd.columns.findIndex((c) => c !== undefined && !c.secret)].filter((i) => i >= 0);
+  const detailIndex = outline?.detail !== undefined ? usable(outline.detail) : -1;
   const symbols: RowSymbol[] = [];
   const last = Math.min(rows.length - 1, max);
   for (let r = 1; r <= last; r++) {
     const row = rows[r];
     const parts = nameIndexes.map((i) => row.cells[i]?.value.trim() ?? '').filter(Boolean);
-    const detail = detailIndex !== undefined ? row.cells[detailIndex]?.value.trim() : undefined;
+    const detail = detailIndex >= 0 ? row.cells[detailIndex]?.value.trim() : undefined;
     const nameCell = nameIndexes.map((i) => row.cells[i]).find((c) => c && c.value.trim() !== '');
     symbols.push({
       name: oneLine(parts.join(' ')) || `Row ${r}`,

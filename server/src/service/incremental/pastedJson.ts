@@ -1,9 +1,10 @@
 // How far the pasted-JSON detection (json/unescaped.ts) may read from a record: its finding is kept until
 // an edit reaches that far.
 import type { Row } from '../types';
+import { MAX_JSON_LENGTH } from '../json/unescaped';
 
-/** detectUnescapedJson reads at most this far from a JSON start (MAX_JSON_LENGTH in json/unescaped.ts). */
-const PASTED_JSON_WINDOW = 100_000;
+/** detectUnescapedJson reads at most this far from a JSON start. */
+const PASTED_JSON_WINDOW = MAX_JSON_LENGTH;
 
 /**
  * How far detectUnescapedJson may read for a record: to the first character of every cell (after blanks

@@ -5,7 +5,7 @@ import { createScanner, SyntaxKind } from 'jsonc-parser';
 import type { CsvDocument, Problem, Row } from '../types';
 
 /** How far a pasted JSON document may run (past the row, when it had line breaks). */
-const MAX_JSON_LENGTH = 100_000;
+export const MAX_JSON_LENGTH = 100_000;
 
 /**
  * The first cell of `row` where a JSON object or array was pasted without CSV escaping, or undefined.
