@@ -5,7 +5,7 @@
 import { mkdir, readFile, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CACHE_DIR, CODE_SERVER_VERSION, NODE_MAJOR, NODE_PACKAGE } from './config.mjs';
+import { CACHE_DIR, CODE_SERVER_VERSION, NODE_MAJOR, NODE_PACKAGE, REPO_ROOT } from './config.mjs';
 import { exists, run, withLock } from './util.mjs';
 
 const MARKER = path.join(CACHE_DIR, 'tools.json');
@@ -100,6 +100,14 @@ async function installCodeServer(paths, nodeVersion, log) {
  * Safe to call from several processes at once (a lock serialises the install).
  */
 export async function ensureTools({ log = (line) => console.error(`[e2e-tools] ${line}`) } = {}) {
+  // Chromium and code-server's build headers come from Debian's packages; the script returns at once when
+  // they are there, so `npm test` on a fresh machine installs them itself.
+  if (process.platform === 'linux' && (await exists('/usr/bin/dpkg-query'))) {
+    await mkdir(CACHE_DIR, { recursive: true });
+    await withLock(path.join(CACHE_DIR, 'system-deps.lock'), () =>
+      run('bash', [path.join(REPO_ROOT, 'scripts', 'install-system-deps.sh')], { log, timeoutMs: 15 * 60_000 }),
+    );
+  }
   const paths = toolPaths();
   if (await isReady(paths)) return paths;
   await mkdir(CACHE_DIR, { recursive: true });
