@@ -28,6 +28,7 @@ interface Waiter {
   /** Versioned publications of this version or later; undefined: only an unversioned one (a clear on close). */
   minVersion?: number;
   resolve: (params: PublishDiagnosticsParams) => void;
+  reject: (error: Error) => void;
 }
 
 export class LspSession {
@@ -53,6 +54,11 @@ export class LspSession {
     process.stderr?.on('data', (chunk: Buffer) => {
       if (this.stderr.length < 20000) this.stderr += chunk.toString();
     });
+    // A server that dies (a crash, out of memory) fails the waits at once instead of at their timeout.
+    process.on('exit', (code, signal) => {
+      const error = new Error(`the language server exited (code ${code}, signal ${signal}) before publishing diagnostics: ${this.stderr.slice(-2000)}`);
+      for (const w of this.waiters.splice(0)) w.reject(error);
+    });
   }
 
   /** Spawns `node <serverScript> --stdio` and runs the initialize handshake. */
@@ -73,6 +79,10 @@ export class LspSession {
   /** Resolves with the first diagnostics for `uri` published for `minVersion` or later (unversioned if undefined). */
   nextDiagnostics(uri: string, minVersion: number | undefined, timeoutMs = 600_000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
+      if (this.process.exitCode !== null || this.process.signalCode !== null) {
+        reject(new Error(`the language server has exited (code ${this.process.exitCode}): ${this.stderr.slice(-2000)}`));
+        return;
+      }
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${minVersion} within ${timeoutMs} ms`)), timeoutMs);
       this.waiters.push({
         uri,
@@ -80,6 +90,10 @@ export class LspSession {
         resolve: (params) => {
           clearTimeout(timer);
           resolve(params);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
         },
       });
     });

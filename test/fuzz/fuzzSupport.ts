@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CsvDocument, Problem } from '../../server/src/service';
 
-/** The repository root: the nearest folder above this file with a package.json (works from test/ and out/test/). */
+/** The repository root: the nearest folder above this file with a package.json (works from test/ and out/tests/). */
 export function repoRoot(): string {
   let dir = __dirname;
   while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { createLanguageService, findSchemasDirectory, LineIndex } from '../../server/src/service/index';
 import { service } from '../support/validation';
 
-// Found by walking up, so the test also works compiled (out/test/unit).
+// Found by walking up, so the test also works compiled (out/tests/unit).
 const REPO_SCHEMAS = findSchemasDirectory(__dirname)!;
 
 function tempDialect(name: string, content: unknown): string {

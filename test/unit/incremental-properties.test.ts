@@ -11,7 +11,7 @@ import { parseCsv } from '../../server/src/service/csv/parse';
 import { findSchemasDirectory, type DocumentSession, type TextChange, type ValidateOptions } from '../../server/src/service/index';
 import { service } from '../support/validation';
 
-// examples/ sits next to schemas/ at the repository root (found by walking up, also from out/test/unit).
+// examples/ sits next to schemas/ at the repository root (found by walking up, also from out/tests/unit).
 const folder = path.join(path.dirname(findSchemasDirectory(__dirname)!), 'examples');
 const examples = readdirSync(folder)
   .filter((f) => f.endsWith('.csv'))

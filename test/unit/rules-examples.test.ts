@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { findSchemasDirectory } from '../../server/src/service/index';
 import { check, errorsAndWarnings, service } from '../support/validation';
 
-// examples/ sits next to schemas/ at the repository root (found by walking up, also from out/test/unit).
+// examples/ sits next to schemas/ at the repository root (found by walking up, also from out/tests/unit).
 const EXAMPLES = path.join(path.dirname(findSchemasDirectory(__dirname)!), 'examples');
 const read = (name: string) => fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
 const lineRules = (name: string, dialect?: string) =>

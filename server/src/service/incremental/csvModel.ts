@@ -9,7 +9,7 @@
 // line counting. Where csv-parse and the scan agree, parseCsv takes csv-parse's values, which are then
 // the scan's values too; where they disagree, parseCsv uses the scan.
 import { LineBreakCounter, LocalLineBreaks, scanRecord, skipLineBreak, type LineBreaks } from '../csv/scanRecord';
-import { detach } from './detach';
+import { SharedCopies } from './detach';
 import type { Cell, CsvDocument, CsvError, Row } from '../types';
 import type { ChangedRange } from './textChange';
 
@@ -181,6 +181,7 @@ export class IncrementalCsv<M> {
     stop: (recordStart: number) => boolean,
   ): { states: RecordState<M>[]; line: number; synced: boolean } {
     const states: RecordState<M>[] = [];
+    const copies = new SharedCopies();
     for (;;) {
       let afterBreak = skipLineBreak(text, cursor);
       while (afterBreak !== cursor) {
@@ -193,8 +194,9 @@ export class IncrementalCsv<M> {
       if (cursor >= stopFrom && stop(cursor)) return { states, line, synced: true };
       const errors: CsvError[] = [];
       const scan = scanRecord(text, cursor, errors, lineBreaks, true);
-      const cells: Cell[] = scan.cells;
-      for (const cell of cells) cell.value = detach(cell.value);
+      // An exact-size copy: the scan's array grew by pushes and has up to half again as many slots.
+      const cells: Cell[] = scan.cells.slice();
+      for (const cell of cells) cell.value = copies.copy(cell.value);
       const lines = scan.lineBreaks + (scan.next > scan.end ? 1 : 0);
       states.push({
         row: { index: 0, line, start: cursor, end: scan.end, cells },

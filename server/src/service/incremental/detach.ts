@@ -8,3 +8,22 @@
 export function detach(text: string): string {
   return text.length < 13 ? text : (text + ' ').slice(0, -1);
 }
+
+/**
+ * Detached copies of the values of one scan, equal long values sharing one copy: user files repeat their
+ * JSON cells and long defaults, so a 50 MB file holds far fewer distinct long values than cells. Made per
+ * scan and then dropped, so it holds nothing across edits.
+ */
+export class SharedCopies {
+  private readonly copies = new Map<string, string>();
+
+  copy(value: string): string {
+    if (value.length < 13) return value;
+    let copy = this.copies.get(value);
+    if (copy === undefined) {
+      copy = detach(value);
+      this.copies.set(copy, copy);
+    }
+    return copy;
+  }
+}

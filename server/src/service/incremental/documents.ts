@@ -42,7 +42,7 @@ export class DocumentSessions {
     if (!service.openDocument) return service.validate(text, options);
     const entry = this.entries.get(uri);
     if (!entry || entry.service !== service) {
-      this.entries.delete(uri);
+      this.close(uri);
       const session = service.openDocument(text, options);
       this.entries.set(uri, { service, session, pending: [] });
       return session.result;
@@ -53,13 +53,14 @@ export class DocumentSessions {
       return entry.session.update(changes ? { text, changes } : text, options);
     } catch (error) {
       // A session that failed may be half updated: the next validation starts a new one.
-      this.entries.delete(uri);
+      this.close(uri);
       throw error;
     }
   }
 
   /** The document closed (or its session must not be trusted any more). */
   close(uri: string): void {
+    //X
     this.entries.delete(uri);
   }
 }
