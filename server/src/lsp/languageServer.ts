@@ -290,7 +290,8 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       const document = documents.get(uri);
       if (!document) return undefined;
       const settings = await settingsFor(uri);
-      return checkDocument(document, settings, chooseDialect(uri, settings).dialect).result;
+      // Through the document's editing session: a second full parse of a 50 MB open file would double the memory.
+      return checkDocument(document, settings, chooseDialect(uri, settings).dialect, true).result;
     },
     async checkText(uri, text, folderUri) {
       const settings = await settingsFor(folderUri);

@@ -60,7 +60,7 @@ export class DocumentSessions {
 
   /** The document closed (or its session must not be trusted any more). */
   close(uri: string): void {
-    //X
+    this.entries.get(uri)?.session.close?.();
     this.entries.delete(uri);
   }
 }
