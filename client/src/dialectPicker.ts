@@ -1,6 +1,18 @@
 // QuickPick to override the dialect of one file: a dialect, automatic detection, or "not a user CSV".
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { DialectsRequest } from '../../server/src/lsp/protocol';
 import type { DialectInfo } from '../../server/src/lsp/protocol';
+
+/** The dialects the server offers, or undefined (with a warning shown) while it is not ready. */
+export async function requestDialects(client: LanguageClient): Promise<DialectInfo[] | undefined> {
+  try {
+    return await client.sendRequest(DialectsRequest);
+  } catch {
+    void vscode.window.showWarningMessage('PBX User CSV: the language server is not ready; try again shortly.');
+    return undefined;
+  }
+}
 
 interface DialectPickItem extends vscode.QuickPickItem {
   /** What to tell the server: a dialect id, `none`, or null for automatic detection. */

@@ -5,8 +5,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { DocumentSelector, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { DialectOverrides } from './dialectOverrides';
-import { pickDialect } from './dialectPicker';
-import { DialectStatusNotification, DialectsRequest, SetDialectNotification, WorkspaceTrustNotification } from '../../server/src/lsp/protocol';
+import { pickDialect, requestDialects } from './dialectPicker';
+import { DialectStatusNotification, SetDialectNotification, WorkspaceTrustNotification } from '../../server/src/lsp/protocol';
 import type { InitializationOptions } from '../../server/src/lsp/protocol';
 import { DialectStatusBar, SELECT_DIALECT_COMMAND } from './statusBar';
 import { NEW_FILE_FROM_TEMPLATE_COMMAND, newFileFromTemplate } from './templateCommand';
@@ -74,13 +74,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         return;
       }
       const key = uri.toString();
-      let dialects;
-      try {
-        dialects = await languageClient.sendRequest(DialectsRequest);
-      } catch {
-        void vscode.window.showWarningMessage('PBX User CSV: the language server is not ready; try again shortly.');
-        return;
-      }
+      const dialects = await requestDialects(languageClient);
+      if (!dialects) return;
       const picked = await pickDialect(dialects, overrides.get(key), path.basename(uri.path));
       if (!picked) return;
       await overrides.set(key, picked.choice);

@@ -2,18 +2,14 @@
 // example row the server generates from the dialect's data.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DialectsRequest, SetDialectNotification, TemplateRequest } from '../../server/src/lsp/protocol';
+import { SetDialectNotification, TemplateRequest } from '../../server/src/lsp/protocol';
+import { requestDialects } from './dialectPicker';
 
 export const NEW_FILE_FROM_TEMPLATE_COMMAND = 'pbxUserCsv.newFileFromTemplate';
 
 export async function newFileFromTemplate(client: LanguageClient): Promise<void> {
-  let dialects;
-  try {
-    dialects = await client.sendRequest(DialectsRequest);
-  } catch {
-    void vscode.window.showWarningMessage('PBX User CSV: the language server is not ready; try again shortly.');
-    return;
-  }
+  const dialects = await requestDialects(client);
+  if (!dialects) return;
   const picked = await vscode.window.showQuickPick(
     dialects.map((d) => ({ label: d.label, description: d.id, detail: d.description || undefined, id: d.id })),
     { title: 'PBX User CSV: New File from Template', placeHolder: 'Select the import format of the new file', matchOnDescription: true },
