@@ -13,6 +13,7 @@ import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startLanguageServer } from '../../server/src/lsp/languageServer';
 import { LspTestClient, summarize } from './lspTestClient';
 import type { StartOptions } from './lspTestClient';
+import type { ValidateWorkspaceResult } from '../../server/src/lsp/protocol';
 
 // PortSIP: clean except for `enabled` (see diagnostics.test.ts for why every other cell is clean).
 const PORTSIP_HEADER = 'name,enabled,password,extension_number,extension_password,email,voicemail_pin';
@@ -60,17 +61,7 @@ async function startServer(root: string, options: StartOptions = {}): Promise<Ls
   );
 }
 
-interface Summary {
-  files: number;
-  checked: number;
-  userCsvFiles: number;
-  filesWithErrors: number;
-  errors: number;
-  warnings: number;
-  unreadable: number;
-  cancelled: boolean;
-  message: string;
-}
+type Summary = ValidateWorkspaceResult;
 
 function validateWorkspace(client: LspTestClient, workDoneToken?: string, cancel?: CancellationTokenSource): Promise<Summary> {
   const params = workDoneToken === undefined ? {} : { workDoneToken };
