@@ -4,27 +4,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LspTestClient, summarize } from './lspTestClient';
+import { BOOLEAN_ERROR, ENABLED_CELL_START, booleanError, portsipWith } from './portsipFixture';
 
-// A PortSIP user file that is clean except for `enabled`: every required column is present
-// (name, password, extension_number, extension_password, email, voicemail_pin), the passwords satisfy the
-// default policy (letters, digits, special characters, no runs, no name/extension inside) and the PIN
-// has six digits without repeats or runs.
-const HEADER = 'name,enabled,password,extension_number,extension_password,email,voicemail_pin';
-const portsipWith = (enabled: string) => `${HEADER}\nalice,${enabled},Xk9#mPq2!z,1001,Rt7$wLn4@v,alice@example.com,482915\n`;
-// `enabled` is the second cell of line 1: "alice," is 6 UTF-16 units long.
-const ENABLED_CELL_START = { line: 1, character: 6 };
-
-function booleanError(found: string) {
-  return {
-    range: { start: ENABLED_CELL_START, end: { line: 1, character: 6 + found.length } },
-    severity: 1,
-    code: 'value-boolean',
-    source: 'pbx-user-csv',
-    message: `enabled must be TRUE or FALSE, found "${found}"`,
-  };
-}
-
-const BOOLEAN_ERROR = booleanError('yes');
 
 describe('diagnostics over LSP (stdio)', () => {
   let client: LspTestClient;

@@ -2,17 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LspTestClient, summarize } from './lspTestClient';
+import { BOOLEAN_ERROR, portsipWith } from './portsipFixture';
 
-const USER_FILE =
-  'name,enabled,password,extension_number,extension_password,email,voicemail_pin\n' +
-  'alice,yes,Xk9#mPq2!z,1001,Rt7$wLn4@v,alice@example.com,482915\n';
-const BOOLEAN_ERROR = {
-  range: { start: { line: 1, character: 6 }, end: { line: 1, character: 9 } },
-  severity: 1,
-  code: 'value-boolean',
-  source: 'pbx-user-csv',
-  message: 'enabled must be TRUE or FALSE, found "yes"',
-};
+const USER_FILE = portsipWith('yes');
 
 async function assertStillServing(client: LspTestClient, uri: string): Promise<void> {
   assert.equal(client.exitCode, null, 'the server process is still running');

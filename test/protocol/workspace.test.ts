@@ -14,17 +14,8 @@ import { startLanguageServer } from '../../server/src/lsp/languageServer';
 import { LspTestClient, summarize } from './lspTestClient';
 import type { StartOptions } from './lspTestClient';
 import type { ValidateWorkspaceResult } from '../../server/src/lsp/protocol';
+import { BOOLEAN_ERROR, portsipWith } from './portsipFixture';
 
-// PortSIP: clean except for `enabled` (see diagnostics.test.ts for why every other cell is clean).
-const PORTSIP_HEADER = 'name,enabled,password,extension_number,extension_password,email,voicemail_pin';
-const portsipWith = (enabled: string) => `${PORTSIP_HEADER}\nalice,${enabled},Xk9#mPq2!z,1001,Rt7$wLn4@v,alice@example.com,482915\n`;
-const BOOLEAN_ERROR = {
-  range: { start: { line: 1, character: 6 }, end: { line: 1, character: 9 } },
-  severity: 1,
-  code: 'value-boolean',
-  source: 'pbx-user-csv',
-  message: 'enabled must be TRUE or FALSE, found "yes"',
-};
 // XiVO (entity_id + firstname): ring_seconds must be a multiple of 5 in 0–60; "1,John," is 7 units long.
 const XIVO_BAD_RING = 'entity_id,firstname,ring_seconds\n1,John,7\n';
 const RING_ERROR = {
