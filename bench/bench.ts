@@ -293,7 +293,7 @@ function report(results: FileResult[], seconds: number): string {
     'How: each core figure is the median of ≥ 3 runs (≥ 5 below 40k rows) after a cold run and warm-up, in a',
     'fresh `node --expose-gc` process per tool and file (GC forced between runs); peak RSS is that process’s',
     '`ru_maxrss` after one cold run. csv-parse = `csv-parse/sync` `parse(text)` (the floor); parseCsv = our CSV',
-    'model alone; validate = `createLanguageService().validate(text)` with auto-detection. Server = the real',
+    'model alone; validate = `createNodeLanguageService().validate(text)` with auto-detection. Server = the real',
     '`bin/pbx-user-csv-language-server.js --stdio`, one process per file, driven over JSON-RPC: didOpen →',
     'publishDiagnostics, then 20 incremental didChange edits (one `enabled` cell each, in rows spread over the file,',
     'each making an error) → the publishDiagnostics of that version; server peak = its VmHWM. tableschema = the',

@@ -38,7 +38,7 @@ function makeRun(tool: Tool, file: string, dialect: BenchDialect, text: string):
         return { records: doc.rows.length, csvErrors: doc.errors.length };
       };
     case 'validate': {
-      const service = createLanguageService();
+      const service = createNodeLanguageService();
       // The forced dialect would hide detection cost; the server detects too, so do the same.
       return async () => {
         const result = service.validate(text);

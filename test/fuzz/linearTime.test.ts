@@ -5,7 +5,7 @@ import { createLanguageService } from '../../server/src/service';
 import { parseCsv } from '../../server/src/service/csv/parse';
 import { PORTSIP_HEADER, assertLinear, portsipFile, portsipRow, xivoFile } from './fuzzSupport';
 
-const service = createLanguageService();
+const service = createNodeLanguageService();
 
 describe('time grows linearly with the input', () => {
   const parse = (text: string) => void parseCsv(text);

@@ -1,13 +1,14 @@
 // Small helpers for validation tests: one shared language service, problems with line/character
 // ranges, and locating expected ranges by searching the test's own input text.
 import assert from 'node:assert/strict';
-import { createLanguageService, LineIndex, type LanguageService, type Problem, type ValidateOptions } from '../../server/src/service/index';
+import { LineIndex, type LanguageService, type Problem, type ValidateOptions } from '../../server/src/service/index';
+import { createNodeLanguageService } from '../../server/src/node/resources';
 
 let shared: LanguageService | undefined;
 
 /** The built-in dialects, loaded once for all tests. */
 export function service(): LanguageService {
-  shared ??= createLanguageService();
+  shared ??= createNodeLanguageService();
   return shared;
 }
 

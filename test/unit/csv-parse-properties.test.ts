@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseCsv, cellAt } from '../../server/src/service/csv/parse';
-import { LineIndex } from '../../server/src/service/lineIndex';
+import { LineIndex } from '../../server/src/service/text/lineIndex';
 import type { CsvDocument } from '../../server/src/service/types';
 
 // Pieces that stress the parser: quotes, delimiters, every line break, BOM, accents, a surrogate pair and

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createLanguageService, findSchemasDirectory, LineIndex } from '../../server/src/service/index';
+import { LineIndex } from '../../server/src/service/index';
+import { createNodeLanguageService } from '../../server/src/node/resources';
 import { service } from '../support/validation';
 
 // Found by walking up, so the test also works compiled (out/tests/unit).
@@ -131,7 +132,7 @@ describe('custom dialects', () => {
 
   test('a custom dialect extends a built-in, is detected by its sign, and reports value-enum-case', () => {
     const file = tempDialect('acme.dialect.json', custom);
-    const ls = createLanguageService({ customDialectFiles: [file] });
+    const ls = createNodeLanguageService({ customDialectFiles: [file] });
     assert.deepEqual(ls.configurationErrors?.(), []);
     const text = 'name,password,extension_number,extension_password,email,voicemail_pin,display_name,department\n' +
       'jim,Vt9#qLm2$w,101,Hq7!xR4pz%,jim@example.com,493817,Jim,sales\n';
@@ -153,7 +154,7 @@ describe('custom dialects', () => {
 
   test('a dialect file that breaks the schema is reported with file and JSON pointer, the built-ins still load', () => {
     const file = tempDialect('bad.dialect.json', { ...custom, columns: [{ name: 'x', type: 'number', colour: 'red' }] });
-    const ls = createLanguageService({ customDialectFiles: [file] });
+    const ls = createNodeLanguageService({ customDialectFiles: [file] });
     const errors = ls.configurationErrors?.() ?? [];
     assert.deepEqual(
       errors.map((e) => [e.file, e.pointer, e.message]),
@@ -171,7 +172,7 @@ describe('custom dialects', () => {
     const orphan = tempDialect('orphan.dialect.json', { id: 'o', label: 'O', description: 'd', extends: 'nothing' });
     const taken = tempDialect('taken.dialect.json', { id: 'xivo', label: 'X', description: 'd' });
     const missing = path.join(os.tmpdir(), 'no-such-dir', 'missing.dialect.json');
-    const ls = createLanguageService({ customDialectFiles: [syntax, regex, orphan, taken, missing] });
+    const ls = createNodeLanguageService({ customDialectFiles: [syntax, regex, orphan, taken, missing] });
     const errors = ls.configurationErrors?.() ?? [];
     assert.deepEqual(
       errors.map((e) => [path.basename(e.file), e.pointer]),
@@ -192,7 +193,7 @@ describe('custom dialects', () => {
   test('an extends cycle is reported', () => {
     const a = tempDialect('a.dialect.json', { id: 'cycle-a', label: 'A', description: 'd', extends: 'cycle-b' });
     const b = tempDialect('b.dialect.json', { id: 'cycle-b', label: 'B', description: 'd', extends: 'cycle-a' });
-    const ls = createLanguageService({ customDialectFiles: [a, b] });
+    const ls = createNodeLanguageService({ customDialectFiles: [a, b] });
     assert.ok((ls.configurationErrors?.() ?? []).some((e) => /cycle/.test(e.message)));
     assert.equal(ls.dialects().length, 4);
   });

@@ -2,10 +2,10 @@
 // the reused model must be the session's current one, after its edits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLanguageService } from '../../server/src/service/index';
+import { createNodeLanguageService } from '../../server/src/node/resources';
 
 test('hover on a text an open session was updated to answers from that text, not the one it opened with', () => {
-  const service = createLanguageService();
+  const service = createNodeLanguageService();
   const v22 = { dialect: 'portsip-v22' };
   const before = 'name,enabled,sms,password\nalice,TRUE,ALLOW,x\n';
   const after = 'name,sms,enabled,password\nalice,ALLOW,TRUE,x\n';
@@ -22,7 +22,7 @@ test('hover on a text an open session was updated to answers from that text, not
 });
 
 test('a text no session holds is parsed on its own', () => {
-  const service = createLanguageService();
+  const service = createNodeLanguageService();
   const v22 = { dialect: 'portsip-v22' };
   service.openDocument!('name,enabled\nalice,TRUE\n', v22);
   const other = 'name,email,enabled\nbob,bob@example.com,FALSE\n';

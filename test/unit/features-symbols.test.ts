@@ -6,7 +6,7 @@ import { documentSymbols, prepareDocument } from '../../server/src/service/featu
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLanguageService } from '../../server/src/service/index';
+import { createNodeLanguageService } from '../../server/src/node/resources';
 import { service } from '../support/validation';
 
 function symbolsOf(text: string, dialectId: string, max?: number) {
@@ -57,7 +57,7 @@ describe('document symbols of a custom dialect', () => {
       { name: 'phone', type: 'string' },
     ];
     writeFileSync(file, JSON.stringify({ id: 'acme', label: 'ACME', description: 'ACME PBX users', detection: { family: 'acme', allOf: ['login'] }, columns, ...extra }));
-    const dialect = createLanguageService({ customDialectFiles: [file] }).dialect!('acme');
+    const dialect = createNodeLanguageService({ customDialectFiles: [file] }).dialect!('acme');
     assert.ok(dialect, 'the custom dialect loads');
     return dialect;
   }

@@ -2,7 +2,7 @@
 // texts) and the per-document sessions editor fronts keep (DocumentSessions).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyChanges, diffTexts, mergeChanges } from '../../server/src/service/incremental/textChange';
+import { applyChanges, diffTexts, mergeChanges } from '../../server/src/service/text/textChange';
 import { DocumentSessions, type LanguageService, type ValidationResult } from '../../server/src/service/index';
 import { service } from '../support/validation';
 

@@ -2,16 +2,18 @@
 // gets one diagnostic on the JSON text instead of a cascade of structural errors.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCsv } from '../../server/src/service/csv/parse';
-import { detectUnescapedJson } from '../../server/src/service/json/check';
+import { CsvModel } from '../../server/src/service/csv/model';
+import { detectUnescapedJson } from '../../server/src/service/json/unescaped';
 import { LineIndex } from '../../server/src/service/index';
+import { RecordView } from '../../server/src/service/validation/record';
 
 // 36 characters with its line break, so record 1 starts at offset 36.
 const HEADER = 'name,online_busy_forward_rule,email\n';
 
 function detect(text: string, record = 1) {
-  const doc = parseCsv(text);
-  const problem = detectUnescapedJson(doc, doc.rows[record], doc.rows[0].cells.length);
+  const model = new CsvModel(text);
+  const width = model.cellCount(0);
+  const problem = detectUnescapedJson(model, new RecordView().show(model, record, width), width);
   if (!problem) return undefined;
   const { start, end } = new LineIndex(text).rangeOf(problem);
   return { ...problem, range: [start.line, start.character, end.line, end.character] };
@@ -29,7 +31,7 @@ describe('detectUnescapedJson', () => {
       start: 39,
       end: 74,
       range: [1, 3, 1, 38],
-      data: { jsonStart: 39, jsonEnd: 74, start: 38, end: 75, replacement: '"{""action"": ""HANGUP"", ""timeout"": 60}"' },
+      data: { before: 1, after: 1, replacement: '"{""action"": ""HANGUP"", ""timeout"": 60}"' },
     });
   });
 
@@ -42,7 +44,7 @@ describe('detectUnescapedJson', () => {
       start: 38,
       end: 73,
       range: [1, 2, 1, 37],
-      data: { jsonStart: 38, jsonEnd: 73, start: 38, end: 73, replacement: '"{""action"": ""HANGUP"", ""timeout"": 60}"' },
+      data: { before: 0, after: 0, replacement: '"{""action"": ""HANGUP"", ""timeout"": 60}"' },
     });
   });
 
@@ -50,7 +52,7 @@ describe('detectUnescapedJson', () => {
     const problem = detect(`${HEADER}a,{\n"action": "HANGUP"\n},x@example.com\n`);
     assert.equal(problem?.message, `${NOT_ESCAPED} (CSV split it: the row has 2 cells instead of 3)`);
     assert.deepEqual(problem?.range, [1, 2, 3, 1]);
-    assert.deepEqual(problem?.data, { jsonStart: 38, jsonEnd: 60, start: 38, end: 60, replacement: '"{\n""action"": ""HANGUP""\n}"' });
+    assert.deepEqual(problem?.data, { before: 0, after: 0, replacement: '"{\n""action"": ""HANGUP""\n}"' });
   });
 
   test('a JSON array without quotes but with commas, not wrapped in quotes', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineIndex } from '../../server/src/service/lineIndex';
+import { LineIndex } from '../../server/src/service/text/lineIndex';
 
 test('LineIndex maps offsets across LF, CRLF and lone CR', () => {
   const index = new LineIndex('a\nbc\r\nd\re');

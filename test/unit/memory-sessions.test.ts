@@ -5,12 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createLanguageService, DocumentSessions } from '../../server/src/service/index';
+import { DocumentSessions } from '../../server/src/service/index';
+import { createNodeLanguageService } from '../../server/src/node/resources';
 
 const v22 = { dialect: 'portsip-v22' };
 
 test('a closed session holds an empty text and no problems; an open one holds its text', () => {
-  const service = createLanguageService();
+  const service = createNodeLanguageService();
   const text = 'name,enabled\nalice,maybe\n';
   const open = service.openDocument!(text, v22);
   const closed = service.openDocument!(text, v22);
@@ -24,7 +25,7 @@ test('a closed session holds an empty text and no problems; an open one holds it
 });
 
 test('DocumentSessions.close empties the session, and the next validation of the URI starts afresh', () => {
-  const service = createLanguageService();
+  const service = createNodeLanguageService();
   const sessions = new DocumentSessions(() => service);
   const text = 'name,enabled\nalice,maybe\n';
   sessions.validate('file:///a.csv', text, v22);
@@ -39,7 +40,7 @@ test('DocumentSessions.close empties the session, and the next validation of the
 });
 
 test('a closed session updated again agrees with a full validation of the new text', () => {
-  const service = createLanguageService();
+  const service = createNodeLanguageService();
   const session = service.openDocument!('name,enabled\nalice,TRUE\n', v22);
   session.close!();
   const text = 'name,enabled\nbob,maybe\n';
@@ -49,7 +50,7 @@ test('a closed session updated again agrees with a full validation of the new te
 });
 
 test('cells with equal long values each read their own value, also after one of them is edited', () => {
-  const service = createLanguageService();
+  const service = createNodeLanguageService();
   const json = '"{""mode"":""GLOBAL"",""monday"":true}"';
   const value = '{"mode":"GLOBAL","monday":true}';
   const text = `name,enabled,office_hours\nalice,TRUE,${json}\nbob,TRUE,${json}\ncarol,TRUE,${json}\n`;
@@ -84,7 +85,7 @@ function heapUsed(): number {
 }
 
 test('opening and closing a document several times does not keep the closed models alive', () => {
-  const service = createLanguageService();
+  const service = createNodeLanguageService();
   const sessions = new DocumentSessions(() => service);
   const row = (i: number) => `user_${i},TRUE,${'x'.repeat(40)}_${i},${'{""a"":1}'.repeat(8)}_${i}\n`;
   const text = 'name,enabled,display_name,notes\n' + Array.from({ length: 20_000 }, (_, i) => row(i)).join('');

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findSchemasDirectory } from '../../server/src/service/index';
+import { findSchemasDirectory } from '../../server/src/node/resources';
 import { check, errorsAndWarnings, service } from '../support/validation';
 
 // examples/ sits next to schemas/ at the repository root (found by walking up, also from out/tests/unit).

@@ -3,12 +3,13 @@
 // columns with an `example`, in file order), not taken from running the generator.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLanguageService, defaultSettings } from '../../server/src/service/index';
+import { defaultSettings } from '../../server/src/service/index';
+import { createNodeLanguageService } from '../../server/src/node/resources';
 import type { Dialect, PasswordPolicy } from '../../server/src/service/index';
 import { createTemplate, csvCell } from '../../server/src/service/template';
 import { hasRepeatingRun, hasSequentialRun } from '../../server/src/service/validation/policy';
 
-const service = createLanguageService();
+const service = createNodeLanguageService();
 const dialect = (id: string): Dialect => {
   const found = service.dialect?.(id);
   assert.ok(found, `dialect ${id} is built in`);

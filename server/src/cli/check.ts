@@ -2,11 +2,8 @@
 import * as fs from 'node:fs';
 import { LineIndex } from '../service';
 import type { DialectMatch, LanguageService, Problem, Severity, Span, ValidationSettings } from '../service';
-import { decodeUtf8 } from './decode';
+import { decodeBytes } from '../common/decode';
 import { describeFsError } from './files';
-
-export const NOT_UTF8_RULE = 'not-utf8';
-export const NOT_UTF8_DESCRIPTION = 'The file is not valid UTF-8; the importers read UTF-8 only.';
 
 /** 1-based line and column; columns count UTF-16 code units, as the editors do. */
 export interface Position {
@@ -63,36 +60,21 @@ export function checkFile(service: LanguageService, file: string, displayPath: s
   }
   let decoded;
   try {
-    decoded = decodeUtf8(bytes);
+    decoded = decodeBytes(bytes);
   } catch (error) {
     // V8 caps string length (~512 MiB of UTF-16); a file beyond it cannot be held as text at all.
     return { kind: 'unreadable', displayPath, reason: describeReadError(error) };
   }
-  const { text, invalidUtf8 } = decoded;
+  const { text, encoding } = decoded;
 
   let result;
   try {
-    result = service.validate(text, { dialect: options.dialect, settings: options.settings });
+    result = service.validate(text, { dialect: options.dialect, settings: options.settings, encoding });
   } catch (error) {
     // A bug in the core must not stop the other files from being checked; exit code 2 still flags it.
     return { kind: 'unreadable', displayPath, reason: `internal error: ${error instanceof Error ? error.message : String(error)}` };
   }
-  // The CLI owns `not-utf8`: it sees the bytes, while the core only sees U+FFFD characters (which a valid file
-  // may also contain). So the core's finding is replaced by one at the first invalid byte, or dropped.
-  const problems: Problem[] = result.problems.filter((problem) => problem.rule !== NOT_UTF8_RULE);
-  const treatedAsUserCsv = result.dialect !== undefined || (options.dialect !== undefined && options.dialect !== 'none');
-  if (invalidUtf8 && treatedAsUserCsv) {
-    problems.push({
-      rule: NOT_UTF8_RULE,
-      severity: 'error',
-      message: `The file is not valid UTF-8 (first invalid byte at byte offset ${invalidUtf8.byteOffset}); save it as UTF-8: the importer reads UTF-8 only`,
-      start: invalidUtf8.textOffset,
-      end: invalidUtf8.textOffset + 1,
-    });
-  }
-  // Stable: problems at the same offset keep the core's order.
-  problems.sort((a, b) => a.start - b.start);
-
+  const problems: Problem[] = result.problems;
   const counts: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 };
   // Built only when needed: most files have no problem, and the index is a pass over the whole text.
   const lines = problems.length > 0 ? new LineIndex(text) : undefined;

@@ -1,14 +1,15 @@
 // Entry point of the `pbx-user-csv` command (bundled to dist/cli.js, started by bin/pbx-user-csv.js).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createLanguageService, type LanguageService } from '../service';
+import type { LanguageService } from '../service';
+import { createNodeLanguageService, displayUri, readRegularFile } from '../node/resources';
 import { parseCommandLine, UsageError, type Command, type DialectsCommand } from './args';
-import { describeFsError, displayPath } from './files';
+import { displayPath } from './files';
 import { readToolInfo } from './toolInfo';
 import { USAGE } from './usage';
 import { EXIT_OK, EXIT_USAGE, runValidate, type CliIo } from './validate';
 
-export function main(argv: string[], io: CliIo): number {
+export async function main(argv: string[], io: CliIo): Promise<number> {
   if (argv.length === 0) {
     io.stderr(USAGE);
     return EXIT_USAGE;
@@ -48,25 +49,24 @@ function loadService(dialectFiles: string[], io: CliIo): LanguageService | undef
   const absolute = dialectFiles.map((file) => path.resolve(io.cwd, file));
   for (const [i, file] of absolute.entries()) {
     try {
-      if (!fs.statSync(file).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-      fs.accessSync(file, fs.constants.R_OK);
+      readRegularFile(file);
     } catch (error) {
-      io.stderr(`pbx-user-csv: cannot read dialect file "${dialectFiles[i]}": ${describeFsError(error)}\n`);
+      io.stderr(`pbx-user-csv: cannot read dialect file "${dialectFiles[i]}": ${(error as Error).message}\n`);
       return undefined;
     }
   }
   let service: LanguageService;
   try {
-    service = createLanguageService({ customDialectFiles: absolute });
+    service = createNodeLanguageService({ customDialectFiles: absolute });
   } catch (error) {
     io.stderr(`pbx-user-csv: cannot load the dialects: ${error instanceof Error ? error.message : String(error)}\n`);
     return undefined;
   }
   // The core skips a bad dialect file and carries on; a command line asked for it, so that is bad input.
-  const configurationErrors = service.configurationErrors?.() ?? [];
+  const configurationErrors = service.configurationErrors();
   for (const error of configurationErrors) {
     const where = error.pointer ? ` at ${error.pointer}` : '';
-    io.stderr(`pbx-user-csv: invalid dialect file "${displayPath(path.resolve(io.cwd, error.file), io.cwd)}"${where}: ${error.message}\n`);
+    io.stderr(`pbx-user-csv: invalid dialect file "${displayPath(displayUri(error.file), io.cwd)}"${where}: ${error.message}\n`);
   }
   return configurationErrors.length > 0 ? undefined : service;
 }
@@ -91,11 +91,18 @@ export function run(): void {
   };
   try {
     // exitCode, not exit(): let piped output drain before the process ends.
-    process.exitCode = main(process.argv.slice(2), io);
+    main(process.argv.slice(2), io).then(
+      (code) => (process.exitCode = code),
+      (error: unknown) => internalError(io, error),
+    );
   } catch (error) {
-    io.stderr(`pbx-user-csv: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = EXIT_USAGE;
+    internalError(io, error);
   }
+}
+
+function internalError(io: CliIo, error: unknown): void {
+  io.stderr(`pbx-user-csv: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = EXIT_USAGE;
 }
 
 if (require.main === module) run();

@@ -19,8 +19,8 @@ export interface CliIo {
   stderr: Write;
 }
 
-export function runValidate(command: ValidateCommand, service: LanguageService, tool: ToolInfo, io: CliIo): number {
-  const discovery = discoverFiles(command.operands, io.cwd);
+export async function runValidate(command: ValidateCommand, service: LanguageService, tool: ToolInfo, io: CliIo): Promise<number> {
+  const discovery = await discoverFiles(command.operands, io.cwd);
   if (discovery.errors.length > 0) {
     // Refuse to give a partial verdict: a mistyped path must not pass CI as "no errors".
     for (const error of discovery.errors) io.stderr(`pbx-user-csv: ${error}\n`);

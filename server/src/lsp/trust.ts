@@ -1,7 +1,6 @@
 // Workspace trust: in a restricted workspace nothing the workspace provides may change what the server
 // loads. Custom dialect files are the one setting that makes the server read (and trust) other files, so
 // while untrusted only the user's own entries count, and only those that do not point into the workspace.
-import * as path from 'node:path';
 import type { WorkspaceTrustParams } from './protocol';
 
 export interface TrustState {
@@ -25,6 +24,8 @@ export function readTrust(raw: unknown): TrustState {
 }
 
 const isHomeRelative = (entry: string): boolean => entry === '~' || entry.startsWith('~/') || entry.startsWith('~\\');
+/** POSIX `/…`, Windows `C:\…`, `C:/…` or `\\server\share`: a path that cannot resolve into the workspace. */
+const isAbsolute = (entry: string): boolean => /^(?:[\\/]|[A-Za-z]:[\\/])/.test(entry);
 
 /**
  * The custom dialect entries to load. Trusted: the setting as the editor resolved it. Untrusted: the
@@ -38,7 +39,7 @@ export function effectiveCustomDialects(trust: TrustState, settingEntries: reado
   for (const raw of trust.userCustomDialects) {
     const entry = raw.trim();
     if (!entry) continue;
-    if (isHomeRelative(entry) || path.isAbsolute(entry)) entries.push(entry);
+    if (isHomeRelative(entry) || isAbsolute(entry)) entries.push(entry);
     else ignored.push(entry);
   }
   return { entries, ignored };

@@ -1,15 +1,14 @@
-// "Validate Workspace": checks the workspace's CSV files from disk and publishes their diagnostics, then
+// "Validate Workspace": checks the workspace's CSV files as saved and publishes their diagnostics, then
 // keeps that set current from watched-file events (only the files that changed are read again). Open
 // documents always win: their diagnostics belong to the open-document validation, never to this one.
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import type { Diagnostic, FileEvent } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
+import type { FolderFilter } from '../common/filter';
 import type { ValidationResult } from '../service/index';
+import type { WorkspaceFileSystem } from './platform';
 import type { ValidateWorkspaceResult } from './protocol';
 import { logFailure } from './safety';
 import type { Logger } from './safety';
-import { FolderFilter, fileUri, findFiles, localPath, relativeTo } from './workspaceFiles';
 
 /** What validating one text gave: the core's result and its diagnostics. */
 export interface CheckedText {
@@ -21,13 +20,15 @@ export interface WorkspaceHost {
   /** Workspace folder URIs, nested folders first. */
   folders(): readonly string[];
   filterFor(folderUri: string): Promise<FolderFilter>;
-  /** The URI of the open document for this local path, if the file is open in the editor. */
-  openDocumentUri(filePath: string): string | undefined;
+  files: WorkspaceFileSystem;
+  /** The URI of the open document of this file (whatever the spelling of its URI), if it is open in the editor. */
+  openDocumentUri(fileUri: string): string | undefined;
   /** Validates the open document's current text (nothing is published: its own validation does that). */
   checkOpenDocument(uri: string): Promise<ValidationResult | undefined>;
-  /** Validates text read from disk, with the settings of its folder. */
-  checkText(uri: string, text: string, folderUri: string): Promise<CheckedText>;
+  /** Validates a file's bytes, with the settings of its folder. */
+  checkFile(uri: string, bytes: Uint8Array, folderUri: string): Promise<CheckedText>;
   publish(uri: string, diagnostics: Diagnostic[]): void;
+  yieldToEventLoop(): Promise<void>;
   logger: Logger;
 }
 
@@ -49,14 +50,12 @@ type Outcome =
   /** Superseded by newer work for the same file (its counts are that work's business). */
   | { kind: 'skipped' };
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 export class WorkspaceValidator {
-  /** Local path → the file's URI and folder: the files the last run found, kept current by the watcher. */
+  /** File key (canonical URI) → the file's URI and folder: the files the last run found, kept current by the watcher. */
   private members = new Map<string, Member>();
   /** URIs whose last published disk diagnostics were not empty (so that "fixed" must be published). */
   private readonly nonEmpty = new Set<string>();
-  /** Per local path, a counter bumped by every check, so that an older read never overwrites a newer one. */
+  /** Per file key, a counter bumped by every check, so that an older read never overwrites a newer one. */
   private readonly generations = new Map<string, number>();
   private hasRun = false;
   private activeRun: { superseded: boolean } | undefined;
@@ -81,9 +80,9 @@ export class WorkspaceValidator {
       const files = [...(found ?? new Map<string, Member>()).entries()];
       summary.files = files.length;
       progress(0, files.length);
-      for (const [filePath, member] of files) {
+      for (const [key, member] of files) {
         if (stop.isCancelled) break;
-        const outcome = await this.check(filePath, member);
+        const outcome = await this.check(key, member);
         summary.checked++;
         if (outcome.kind === 'unreadable') summary.unreadable++;
         else if (outcome.kind === 'checked') {
@@ -93,7 +92,7 @@ export class WorkspaceValidator {
           summary.warnings += outcome.warnings;
         }
         progress(summary.checked, files.length);
-        await yieldToEventLoop();
+        await this.host.yieldToEventLoop();
       }
       const cancelled = stop.isCancelled && (found === undefined || summary.checked < summary.files);
       return { ...summary, cancelled, message: summaryMessage({ ...summary, cancelled }) };
@@ -106,84 +105,84 @@ export class WorkspaceValidator {
   async filesChanged(changes: readonly FileEvent[]): Promise<void> {
     if (!this.hasRun) return; // nothing of the workspace is shown before the user asked for it
     for (const change of changes) {
-      const filePath = localPath(change.uri);
-      if (!filePath) continue;
+      const key = this.host.files.canonical(change.uri);
+      if (!key) continue;
       if (change.type === FileChangeType.Deleted) {
-        this.forget(filePath);
+        this.forget(key);
         continue;
       }
-      if (!this.members.has(filePath)) {
-        const member = await this.membership(filePath);
+      if (!this.members.has(key)) {
+        const member = await this.membership(key);
         if (!member) continue;
-        this.members.set(filePath, member);
+        this.members.set(key, member);
       }
-      this.enqueue(filePath);
+      this.enqueue(key);
     }
   }
 
-  /** An open document of the set was closed: its disk content is what counts again. */
+  /** An open document of the set was closed: its saved content is what counts again. */
   documentClosed(uri: string): void {
-    const filePath = localPath(uri);
-    if (filePath && this.members.has(filePath)) this.enqueue(filePath);
+    const key = this.host.files.canonical(uri);
+    if (key && this.members.has(key)) this.enqueue(key);
   }
 
   /** Re-checks every file of the set (dialects or settings changed); the folders are not walked again. */
   recheckAll(): void {
-    for (const filePath of this.members.keys()) this.enqueue(filePath);
+    for (const key of this.members.keys()) this.enqueue(key);
   }
 
   /** Folder removed from the workspace: its files leave the set. */
   foldersRemoved(folderUris: readonly string[]): void {
     const removed = new Set(folderUris);
-    for (const [filePath, member] of this.members) {
-      if (removed.has(member.folderUri)) this.forget(filePath);
+    for (const [key, member] of this.members) {
+      if (removed.has(member.folderUri)) this.forget(key);
     }
   }
 
-  /** The walk of every local folder; undefined when it was cancelled before it finished. */
+  /** The files of every folder; undefined when the search was cancelled before it finished. */
   private async discover(stop: { readonly isCancelled: boolean }): Promise<Map<string, Member> | undefined> {
     const found = new Map<string, Member>();
     for (const folderUri of this.host.folders()) {
-      const folderPath = localPath(folderUri);
-      if (!folderPath) continue; // not on this machine's file system
       const filter = await this.host.filterFor(folderUri);
-      const { files } = await findFiles(folderPath, filter, stop);
-      if (stop.isCancelled) return undefined;
+      const files = await this.host.files.findFiles(folderUri, filter, stop);
+      if (stop.isCancelled || files === undefined) return undefined;
       // Nested folders come first, so a file inside two folders takes the inner folder's settings.
-      for (const file of files) if (!found.has(file)) found.set(file, { uri: fileUri(file), folderUri });
+      for (const uri of files) {
+        const key = this.host.files.canonical(uri);
+        if (key && !found.has(key)) found.set(key, { uri, folderUri });
+      }
     }
     return found;
   }
 
   private replaceMembers(found: Map<string, Member>): void {
-    for (const filePath of [...this.members.keys()]) if (!found.has(filePath)) this.forget(filePath);
+    for (const key of [...this.members.keys()]) if (!found.has(key)) this.forget(key);
     this.members = new Map(found);
   }
 
-  private async membership(filePath: string): Promise<Member | undefined> {
+  private async membership(key: string): Promise<Member | undefined> {
     for (const folderUri of this.host.folders()) {
-      const folderPath = localPath(folderUri);
-      const relative = folderPath && relativeTo(folderPath, filePath);
+      const relative = this.host.files.relativePath(folderUri, key);
       if (!relative) continue;
       const filter = await this.host.filterFor(folderUri);
-      return filter.acceptsFile(relative) ? { uri: fileUri(filePath), folderUri } : undefined;
+      return filter.acceptsFile(relative) ? { uri: key, folderUri } : undefined;
     }
     return undefined;
   }
 
   /** Removes a file (or everything under a deleted folder) from the set and clears what it showed. */
-  private forget(deletedPath: string): void {
-    const prefix = deletedPath + path.sep;
-    for (const [filePath, member] of [...this.members]) {
-      if (filePath !== deletedPath && !filePath.startsWith(prefix)) continue;
-      this.members.delete(filePath);
-      this.bump(filePath);
-      if (this.nonEmpty.delete(member.uri) && !this.host.openDocumentUri(filePath)) this.host.publish(member.uri, []);
+  private forget(deletedKey: string): void {
+    const prefix = deletedKey.endsWith('/') ? deletedKey : `${deletedKey}/`;
+    for (const [key, member] of [...this.members]) {
+      if (key !== deletedKey && !key.startsWith(prefix)) continue;
+      this.members.delete(key);
+      this.bump(key);
+      if (this.nonEmpty.delete(member.uri) && !this.host.openDocumentUri(key)) this.host.publish(member.uri, []);
     }
   }
 
-  private enqueue(filePath: string): void {
-    this.queue.add(filePath);
+  private enqueue(key: string): void {
+    this.queue.add(key);
     if (!this.draining) void this.drain();
   }
 
@@ -191,45 +190,45 @@ export class WorkspaceValidator {
     this.draining = true;
     try {
       while (this.queue.size > 0) {
-        const [filePath] = this.queue;
-        this.queue.delete(filePath);
-        const member = this.members.get(filePath);
-        if (member) await this.check(filePath, member);
-        await yieldToEventLoop();
+        const [key] = this.queue;
+        this.queue.delete(key);
+        const member = this.members.get(key);
+        if (member) await this.check(key, member);
+        await this.host.yieldToEventLoop();
       }
     } finally {
       this.draining = false;
     }
   }
 
-  private bump(filePath: string): number {
-    const generation = (this.generations.get(filePath) ?? 0) + 1;
-    this.generations.set(filePath, generation);
+  private bump(key: string): number {
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
     return generation;
   }
 
-  private async check(filePath: string, member: Member): Promise<Outcome> {
-    const generation = this.bump(filePath);
+  private async check(key: string, member: Member): Promise<Outcome> {
+    const generation = this.bump(key);
     try {
-      const openUri = this.host.openDocumentUri(filePath);
+      const openUri = this.host.openDocumentUri(key);
       if (openUri) {
-        // The editor's text wins over the disk: count it, and leave its diagnostics to its own validation.
+        // The editor's text wins over the saved one: count it, and leave its diagnostics to its own validation.
         this.nonEmpty.delete(member.uri);
         const result = await this.host.checkOpenDocument(openUri);
         return result ? countOf(result) : { kind: 'skipped' };
       }
-      let text: string;
+      let bytes: Uint8Array;
       try {
-        text = decode(await fs.readFile(filePath));
+        bytes = await this.host.files.readFile(member.uri);
       } catch {
-        // Vanished, unreadable, or beyond the largest string V8 can hold; its path is the user's own data
-        // only in the sense of a file name, which the log may show.
+        // Vanished or unreadable; its path is the user's own data only in the sense of a file name, which
+        // the log may show.
         this.host.logger.error(`[pbx-user-csv] cannot read ${member.uri}`);
         return { kind: 'unreadable' };
       }
-      const checked = await this.host.checkText(member.uri, text, member.folderUri);
+      const checked = await this.host.checkFile(member.uri, bytes, member.folderUri);
       // A newer check of this file started, the file was opened, or it left the set meanwhile.
-      if (this.generations.get(filePath) !== generation || this.host.openDocumentUri(filePath) || !this.members.has(filePath)) {
+      if (this.generations.get(key) !== generation || this.host.openDocumentUri(key) || !this.members.has(key)) {
         return { kind: 'skipped' };
       }
       if (checked.diagnostics.length > 0) {
@@ -240,15 +239,11 @@ export class WorkspaceValidator {
       }
       return countOf(checked.result);
     } catch (error) {
+      // A file beyond the largest string V8 can hold fails here too.
       logFailure(this.host.logger, `validating ${member.uri} from disk`, error);
       return { kind: 'unreadable' };
     }
   }
-}
-
-/** UTF-8 with a byte-order mark kept (the core judges it per dialect); bad bytes become U+FFFD, which the core reports. */
-function decode(bytes: Buffer): string {
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 }
 
 function countOf(result: ValidationResult): Outcome {

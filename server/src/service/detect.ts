@@ -19,15 +19,17 @@ export interface Detected {
 
 /** The header's column names; a header with no comma but `;` or tabs is split on that delimiter. */
 export function readHeader(doc: CsvDocument): HeaderReading | undefined {
-  const header = doc.rows[0];
-  if (!header) return undefined;
-  if (header.cells.length === 1) {
-    const raw = doc.text.slice(header.start, header.end);
+  if (doc.recordCount === 0) return undefined;
+  const count = doc.cellCount(0);
+  if (count === 1) {
+    const raw = doc.text.slice(doc.recordStart(0), doc.recordEnd(0));
     for (const delimiter of [';', '\t'] as const) {
       if (raw.includes(delimiter)) return { names: raw.split(delimiter).map(unquote), delimiter };
     }
   }
-  return { names: header.cells.map((c) => c.value) };
+  const names: string[] = [];
+  for (let c = 0; c < count; c++) names.push(doc.value(0, c));
+  return { names };
 }
 
 function unquote(name: string): string {
@@ -100,10 +102,11 @@ function countSignKeys(doc: CsvDocument, header: HeaderReading, dialect: Dialect
       continue;
     }
     const found = new Set<string>();
-    for (let r = 1; r < doc.rows.length && found.size < quotedKeys.length; r++) {
-      const value = doc.rows[r].cells[index]?.value;
-      if (!value) continue;
-      for (const key of quotedKeys) if (value.includes(key)) found.add(key);
+    for (let r = 1; r < doc.recordCount && found.size < quotedKeys.length; r++) {
+      // The cell's text as written: a quoted JSON cell writes "key" as ""key"", which holds "key" too.
+      const written = doc.content(r, index);
+      if (!written) continue;
+      for (const key of quotedKeys) if (written.includes(key)) found.add(key);
     }
     signs += found.size;
   }

@@ -1,26 +1,30 @@
-// Public surface of the language-service core: the LSP server and the CLI import only from here.
-import { parseCsv } from './csv/parse';
-import { detectDialect, readHeader, type Detected } from './detect';
+// Public surface of the language-service core: the fronts (LSP server, CLI) import only from here. The
+// core imports nothing from Node, VS Code or LSP: files reach it through the Resources the front passes in.
+import { detectDialect } from './detect';
+import { CsvModel } from './csv/model';
 import { loadDialects } from './dialects/load';
 import type { Dialect, DialectLoadError } from './dialects/model';
-import type { CsvDocument, DialectId, DialectMatch, Problem, RuleInfo, ValidationResult, ValidationSettings } from './types';
-import { jsonRules } from './json/check';
-import { openDocumentSession, type DocumentSession } from './incremental/session';
-import { RULES, validateDocument } from './validation';
-import { createEditingFeatures, type CodeActionEntry, type CompletionEntry, type HoverResult, type RowSymbol, type SemanticToken } from './features';
+import type { Resources } from './dialects/resources';
+import { codeActions, complete, documentSymbols, hover, semanticTokens, type CodeActionEntry, type CompletionEntry, type HoverResult, type RowSymbol, type SemanticToken } from './features';
+import { jsonRules } from './json/rules';
+import { openDocumentSession, type DocumentSession, type ParsedDocument, type SessionOptions } from './session';
+import { createTemplate, type Template, type TemplateOptions } from './template';
+import type { DialectId, DialectMatch, Problem, RuleInfo, ValidationResult, ValidationSettings } from './types';
+import { RULES } from './validation';
 
 export * from './types';
-export { LineIndex } from './lineIndex';
+export { LineIndex } from './text/lineIndex';
+export { applyChanges, diffTexts, mergeChanges, type ChangedRange } from './text/textChange';
 export { RULES } from './validation';
-export type { DocumentSession, DocumentUpdate, SessionOptions, TextChange } from './incremental/session';
-export { DocumentSessions } from './incremental/documents';
+export type { DocumentSession, DocumentUpdate, ParsedDocument, SessionOptions, TextChange } from './session';
+export type { Dialect, DialectLoadError, CompiledColumn, AllowedValue, Resource, IgnoredColumn } from './dialects/model';
+export { resolveUri, type Resources } from './dialects/resources';
+export { TOKEN_TYPES, TOKEN_MODIFIERS, MAX_SYMBOLS, applyEdits, csvField } from './features';
+export type { CodeActionEntry, CompletionEntry, CompletionKind, HoverResult, RowSymbol, SemanticToken, TextEdit } from './features';
+export type { Template, TemplateOptions } from './template';
 
 /** Every rule id the core reports: the validation rules, then the embedded-JSON rules. */
 export const ALL_RULES: readonly RuleInfo[] = [...RULES, ...jsonRules];
-export type { Dialect, DialectLoadError, CompiledColumn, AllowedValue, Resource, IgnoredColumn } from './dialects/model';
-export { findSchemasDirectory } from './dialects/locate';
-export { TOKEN_TYPES, TOKEN_MODIFIERS, MAX_SYMBOLS, applyEdits } from './features';
-export type { CodeActionEntry, CompletionEntry, CompletionKind, HoverResult, RowSymbol, SemanticToken, TextEdit } from './features';
 
 export interface DialectSummary {
   id: DialectId;
@@ -28,38 +32,36 @@ export interface DialectSummary {
   description: string;
 }
 
-export interface ValidateOptions {
-  /** Force a dialect (`none` = not a user CSV); otherwise detected from the header. An unknown id falls back to detection. */
-  dialect?: DialectId | 'none';
-  settings?: Partial<ValidationSettings>;
-}
+export type ValidateOptions = SessionOptions;
 
 export interface LanguageService {
+  /** A whole-file validation: a session fed the text once. */
   validate(text: string, options?: ValidateOptions): ValidationResult;
   /**
-   * An editing session of one document: update() takes each edit and validates again re-checking only
-   * what the edit can have changed, with results identical to validate() of the new text. Optional so
-   * that fallback services written as object literals stay valid; createLanguageService provides it.
+   * An editing session of one document: told each edit, it checks again only what the edit can have
+   * changed; every result is identical to validate() of the current text.
    */
-  openDocument?(text: string, options?: ValidateOptions): DocumentSession;
+  openDocument(text: string, options?: ValidateOptions): DocumentSession;
+  /** The document the editing features work on, for a text that is not kept in a session (tests, tools). */
+  parse(text: string, options?: ValidateOptions): ParsedDocument | undefined;
   detect(text: string): DialectMatch | undefined;
   dialects(): DialectSummary[];
-  // Optional so that fallback services written as object literals stay valid; createLanguageService provides them all.
   /** The full definition of a dialect (columns, allowed values, descriptions) for hover and completion. */
-  dialect?(id: DialectId): Dialect | undefined;
+  dialect(id: DialectId): Dialect | undefined;
   /** Problems met while loading dialect files (bad custom dialects are skipped; the built-ins still work). */
-  configurationErrors?(): DialectLoadError[];
+  configurationErrors(): DialectLoadError[];
   /** Every rule id the validation can report, with a one-line description. */
-  rules?(): readonly RuleInfo[];
-  // Editing features (server/src/service/features); `options.dialect` picks the dialect as for validate().
+  rules(): readonly RuleInfo[];
   /** Completion items at a UTF-16 offset. */
-  completion?(text: string, offset: number, options?: ValidateOptions): CompletionEntry[];
-  hover?(text: string, offset: number, options?: ValidateOptions): HoverResult | undefined;
-  /** Quick fixes for `problems` (those the editor asks about, their `data` intact); fix-alls re-validate the text. */
-  codeActions?(text: string, problems: readonly Problem[], options?: ValidateOptions): CodeActionEntry[];
-  semanticTokens?(text: string, options?: ValidateOptions): SemanticToken[];
+  completion(document: ParsedDocument, offset: number): CompletionEntry[];
+  hover(document: ParsedDocument, offset: number): HoverResult | undefined;
+  /** Quick fixes for `problems` (those the editor asks about, their `data` intact); `allProblems` feeds the fix-alls. */
+  codeActions(document: ParsedDocument, problems: readonly Problem[], allProblems: () => readonly Problem[]): CodeActionEntry[];
+  semanticTokens(document: ParsedDocument): SemanticToken[];
   /** One symbol per data row (capped); `omitted` rows beyond the cap. */
-  documentSymbols?(text: string, options?: ValidateOptions): { symbols: RowSymbol[]; omitted: number };
+  documentSymbols(document: ParsedDocument): { symbols: RowSymbol[]; omitted: number };
+  /** A header and one example row of a dialect that validate clean. */
+  template(id: DialectId, options?: Partial<TemplateOptions>): Template | undefined;
 }
 
 export const defaultSettings: ValidationSettings = {
@@ -80,10 +82,10 @@ export const defaultSettings: ValidationSettings = {
 };
 
 export interface LanguageServiceOptions {
-  /** Paths of extra dialect files (same format as schemas/*.dialect.json). */
-  customDialectFiles?: string[];
-  /** Folder of the built-in dialects; by default the `schemas` folder found above this module. */
-  schemasDirectory?: string;
+  /** Where dialect files and JSON Schemas are read. */
+  resources: Resources;
+  /** URIs of extra dialect files (same format as the built-in ones). */
+  customDialects?: readonly string[];
 }
 
 /** Settings with every missing part (also inside the policies) taken from the defaults. */
@@ -97,47 +99,25 @@ export function resolveSettings(partial: Partial<ValidationSettings> = {}): Vali
   };
 }
 
-/** Open sessions whose parsed model the editing features may reuse (a few editors side by side). */
-const RECENT_SESSIONS = 4;
-
-export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
-  const loaded = loadDialects({ schemasDirectory: options.schemasDirectory, customDialectFiles: options.customDialectFiles });
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  const loaded = loadDialects(options.resources, options.customDialects);
   const byId = new Map(loaded.dialects.map((d) => [d.id, d]));
-
-  // Editor requests (hover, completion, semantic tokens…) come right after the validation of the same text:
-  // they reuse the model of the latest open sessions instead of parsing a 50 MB document again.
-  const recentSessions: DocumentSession[] = [];
-  const parsed = (text: string): CsvDocument => recentSessions.find((s) => s.text === text)?.document ?? parseCsv(text);
-
-  // The editing features pick the dialect as validate() does: the forced one if known, else detection.
-  const editing = createEditingFeatures(
-    parsed,
-    (doc, id) => (id !== undefined ? byId.get(id) : undefined) ?? detectDialect(doc, loaded.dialects)?.dialect,
-  );
-
-  const match = (detected: Detected): DialectMatch => ({ id: detected.dialect.id, label: detected.dialect.label, guessed: detected.guessed });
+  const environment = { dialects: loaded.dialects, byId, resolveSettings };
+  const match = (dialect: Dialect, guessed: boolean): DialectMatch => ({ id: dialect.id, label: dialect.label, guessed });
 
   return {
     validate(text, validateOptions = {}) {
-      if (validateOptions.dialect === 'none') return { problems: [] };
-      const doc = parseCsv(text);
-      const forced = validateOptions.dialect !== undefined ? byId.get(validateOptions.dialect) : undefined;
-      const detected: Detected | undefined = forced
-        ? { dialect: forced, guessed: false, header: readHeader(doc) ?? { names: [] } }
-        : detectDialect(doc, loaded.dialects);
-      if (!detected) return { problems: [] };
-      const problems = validateDocument(doc, detected.dialect, detected.header, resolveSettings(validateOptions.settings));
-      return { dialect: match(detected), problems };
+      return openDocumentSession(text, validateOptions, environment).validate()!;
     },
     openDocument(text, sessionOptions = {}) {
-      const session = openDocumentSession(text, sessionOptions, { dialects: loaded.dialects, byId, resolveSettings });
-      recentSessions.unshift(session);
-      recentSessions.length = Math.min(recentSessions.length, RECENT_SESSIONS);
-      return session;
+      return openDocumentSession(text, sessionOptions, environment);
+    },
+    parse(text, parseOptions = {}) {
+      return openDocumentSession(text, parseOptions, environment).document();
     },
     detect(text) {
-      const detected = detectDialect(parseCsv(text), loaded.dialects);
-      return detected && match(detected);
+      const detected = detectDialect(new CsvModel(text), loaded.dialects);
+      return detected && match(detected.dialect, detected.guessed);
     },
     dialects() {
       return loaded.dialects.map((d) => ({ id: d.id, label: d.label, description: d.description }));
@@ -146,26 +126,28 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return byId.get(id);
     },
     configurationErrors() {
-      return [...loaded.errors];
+      return loaded.errors.slice();
     },
     rules() {
       return ALL_RULES;
     },
-    completion(text, offset, featureOptions = {}) {
-      return editing.completion(text, offset, featureOptions.dialect);
-    },
-    hover(text, offset, featureOptions = {}) {
-      return editing.hover(text, offset, featureOptions.dialect);
-    },
-    codeActions(text, problems, featureOptions = {}) {
-      // Called as service.codeActions(): `this` is the service, whose validate() the fix-alls need.
-      return editing.codeActions(text, problems, () => this.validate(text, featureOptions).problems, featureOptions.dialect);
-    },
-    semanticTokens(text, featureOptions = {}) {
-      return editing.semanticTokens(text, featureOptions.dialect);
-    },
-    documentSymbols(text, featureOptions = {}) {
-      return editing.documentSymbols(text, featureOptions.dialect);
+    completion: complete,
+    hover,
+    codeActions,
+    semanticTokens,
+    documentSymbols: (document) => documentSymbols(document),
+    template(id, templateOptions = {}) {
+      const dialect = byId.get(id);
+      return dialect && createTemplate(dialect, { passwordPolicy: defaultSettings.passwordPolicy, pinPolicy: defaultSettings.pinPolicy, ...templateOptions });
     },
   };
 }
+
+/** A core that knows no dialect: every text is "not a user CSV". Stands in when no core could be made. */
+export const NULL_LANGUAGE_SERVICE: LanguageService = createLanguageService({
+  resources: {
+    builtInDialects: [],
+    dialectSchema: 'null:dialect.schema.json',
+    read: () => '{}',
+  },
+});

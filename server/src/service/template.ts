@@ -1,6 +1,5 @@
 // A starter file for a dialect: its header and one example row, built from the dialect's own data (each
 // column's `example`), so that adding a dialect file is enough to get its template.
-import { randomInt } from 'node:crypto';
 import type { CompiledColumn, Dialect } from './dialects/model';
 import type { PasswordPolicy, PinPolicy } from './types';
 import { passwordFailures, pinFailures } from './validation/policy';
@@ -34,7 +33,7 @@ const SPECIALS = '#$%@!*+=?';
  * the row does not describe half a resource.
  */
 export function createTemplate(dialect: Dialect, options: TemplateOptions): Template {
-  const pick = options.randomInt ?? randomInt;
+  const pick = options.randomInt ?? secureRandomInt;
   const values = new Map<string, string>();
   const generated: string[] = [];
   for (const column of dialect.columns) {
@@ -99,4 +98,15 @@ function generateSecret(
 
 function clamp(preferred: number, min: number, max: number): number {
   return Math.max(min, Math.min(preferred, max));
+}
+
+/** Uniform random integer in [0, max) from the platform's cryptographic source (Web Crypto, in Node and browsers). */
+function secureRandomInt(max: number): number {
+  // Rejection sampling: values from the last incomplete multiple of `max` would favour small results.
+  const limit = Math.floor(0x100000000 / max) * max;
+  const word = new Uint32Array(1);
+  for (;;) {
+    crypto.getRandomValues(word);
+    if (word[0] < limit) return word[0] % max;
+  }
 }

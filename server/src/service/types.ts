@@ -10,47 +10,10 @@ export interface Span {
 
 // ---------------------------------------------------------------- CSV model
 
-export interface Cell {
-  /** Unescaped value: quotes removed, `""` turned into `"`. */
-  value: string;
-  /** Span of the cell's content: for a quoted cell, between the quotes (escapes still doubled). */
-  start: number;
-  end: number;
-  /** Span including the surrounding quotes (equal to start/end for an unquoted cell). */
-  rawStart: number;
-  rawEnd: number;
-  quoted: boolean;
-}
-
-export interface Row {
-  /** 0 = header, 1 = first data record; blank lines are not records. */
-  index: number;
-  /** 0-based line of the record's first character. */
-  line: number;
-  /** Span of the whole record without its line break. */
-  start: number;
-  end: number;
-  cells: Cell[];
-}
-
-export type CsvErrorCode =
-  | 'csv-unterminated-quote'
-  | 'csv-text-after-quote'
-  | 'csv-quote-in-unquoted-cell';
-
-export interface CsvError extends Span {
-  code: CsvErrorCode;
-  message: string;
-}
-
-export interface CsvDocument {
-  text: string;
-  /** True when the text starts with U+FEFF; offsets still count it. */
-  bom: boolean;
-  /** rows[0] is the header when the file is not empty. */
-  rows: Row[];
-  errors: CsvError[];
-}
+/** The CSV model of a text (csv/model.ts): records and cells with exact spans, values made on demand. */
+export type { CsvModel as CsvDocument, CsvError, CsvErrorCode, CellSpan } from './csv/model';
+/** One record and its cells as the rules read them while checking it (validation/record.ts). */
+export type { RecordView as Row, CellRef as Cell } from './validation/record';
 
 // ---------------------------------------------------------------- problems
 
@@ -120,6 +83,11 @@ export interface RuleInfo {
   /** The usual severity; `dialect` when the dialect file decides; absent when it varies by finding. */
   defaultSeverity?: Severity | 'dialect';
 }
+
+/** What a front that read the file's bytes knows of its encoding (an editor's text has no such note). */
+export type SourceEncoding =
+  | { name: 'UTF-8'; firstInvalidByte?: { byteOffset: number; textOffset: number } }
+  | { name: 'UTF-16LE' | 'UTF-16BE' | 'UTF-32LE' | 'UTF-32BE' };
 
 export interface ValidationResult {
   /** Undefined: the file is not a user CSV (or the user said `none`); problems is then empty. */

@@ -93,7 +93,7 @@ function compileColumn(raw: RawColumn): CompiledColumn {
     policy: raw.policy && { kind: raw.policy.kind, accountColumns: raw.policy.accountColumns ?? [] },
     resource: raw.resource,
     formulaInjection: raw.formulaInjection ?? false,
-    jsonSchemaPath: raw.jsonSchema,
+    jsonSchemaUri: raw.jsonSchema,
     jsonIfLooksLikeJson: raw.jsonIfLooksLikeJson ?? false,
     list: raw.list,
     notes: raw.notes ?? [],

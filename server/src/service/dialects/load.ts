@@ -1,24 +1,16 @@
-// Loads the built-in dialects (schemas/*.dialect.json) and custom dialect files: validates each file
-// against dialect.schema.json, resolves `extends`, and compiles the result. A bad file is reported and
-// skipped; it never takes the other dialects down with it.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+// Loads the built-in and custom dialect files through the front's Resources: validates each against
+// dialect.schema.json, resolves `extends`, compiles it, and loads and compiles the JSON Schema of each
+// embedded-JSON column. A bad file is reported and skipped; it never takes the other dialects down.
+import Ajv, { type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { createSchemaCompiler, type CompiledSchema } from '../json/schemas';
 import { compileDialect } from './compile';
-import { DIALECT_SCHEMA_FILE, findSchemasDirectory } from './locate';
-import type { Dialect, DialectLoadError, IgnoredColumn, RawColumn, RawDialect, Resource } from './model';
-
-export interface LoadOptions {
-  /** Folder holding dialect.schema.json and the built-in dialects; found by walking up from this module when omitted. */
-  schemasDirectory?: string;
-  customDialectFiles?: string[];
-}
+import type { ColumnSchema, Dialect, DialectLoadError, IgnoredColumn, RawColumn, RawDialect, Resource } from './model';
+import { resolveUri, type Resources } from './resources';
 
 export interface LoadedDialects {
   dialects: Dialect[];
   errors: DialectLoadError[];
-  schemasDirectory?: string;
 }
 
 interface RawFile {
@@ -27,68 +19,89 @@ interface RawFile {
   raw: RawDialect;
 }
 
-const validators = new Map<string, ValidateFunction>();
-const builtInCache = new Map<string, { files: RawFile[]; errors: DialectLoadError[] }>();
-
-export function loadDialects(options: LoadOptions = {}): LoadedDialects {
-  const schemasDirectory = options.schemasDirectory ?? findSchemasDirectory();
-  if (!schemasDirectory) {
-    return {
-      dialects: [],
-      errors: [{ file: __dirname, pointer: '', message: `no "schemas" folder with ${DIALECT_SCHEMA_FILE} found above ${__dirname}` }],
-    };
+export function loadDialects(resources: Resources, customDialects: readonly string[] = []): LoadedDialects {
+  const errors: DialectLoadError[] = [];
+  let validate: ValidateFunction;
+  try {
+    validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(resources.read(resources.dialectSchema)) as AnySchemaObject);
+  } catch (e) {
+    return { dialects: [], errors: [{ file: resources.dialectSchema, pointer: '', message: `cannot load the dialect file schema: ${(e as Error).message}` }] };
   }
-  const validate = schemaValidator(schemasDirectory);
-  const builtIn = loadBuiltInFiles(schemasDirectory, validate);
-  const errors = [...builtIn.errors];
-  const files = [...builtIn.files];
+  const files: RawFile[] = [];
+  for (const uri of resources.builtInDialects) {
+    const loaded = readDialectFile(resources, uri, true, validate, errors);
+    if (loaded) files.push(loaded);
+  }
   const ids = new Set(files.map((f) => f.raw.id));
-  for (const file of options.customDialectFiles ?? []) {
-    const absolute = path.resolve(file);
-    const loaded = readDialectFile(absolute, false, validate, errors);
+  for (const uri of customDialects) {
+    const loaded = readDialectFile(resources, uri, false, validate, errors);
     if (!loaded) continue;
     if (ids.has(loaded.raw.id)) {
-      errors.push({ file: absolute, pointer: '/id', message: `dialect id "${loaded.raw.id}" is already used by another dialect; choose another id` });
+      errors.push({ file: uri, pointer: '/id', message: `dialect id "${loaded.raw.id}" is already used by another dialect; choose another id` });
       continue;
     }
     ids.add(loaded.raw.id);
     files.push(loaded);
   }
-  const dialects = resolveAndCompile(files, errors);
-  return { dialects, errors, schemasDirectory };
-}
-
-function schemaValidator(schemasDirectory: string): ValidateFunction {
-  let validate = validators.get(schemasDirectory);
-  if (!validate) {
-    const schema = JSON.parse(fs.readFileSync(path.join(schemasDirectory, DIALECT_SCHEMA_FILE), 'utf8')) as object;
-    validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-    validators.set(schemasDirectory, validate);
+  const schemas = new SchemaLoader(resources);
+  const dialects: Dialect[] = [];
+  for (const { file, raw, builtIn } of resolveExtends(files, errors)) {
+    const dialect = compileDialect(raw, file, builtIn);
+    if (schemas.attach(dialect, errors)) dialects.push(dialect);
   }
-  return validate;
+  return { dialects, errors };
 }
 
-function loadBuiltInFiles(schemasDirectory: string, validate: ValidateFunction): { files: RawFile[]; errors: DialectLoadError[] } {
-  let cached = builtInCache.get(schemasDirectory);
-  if (!cached) {
-    const errors: DialectLoadError[] = [];
-    const files: RawFile[] = [];
-    const names = fs.readdirSync(schemasDirectory).filter((n) => n.endsWith('.dialect.json')).sort();
-    for (const name of names) {
-      const loaded = readDialectFile(path.join(schemasDirectory, name), true, validate, errors);
-      if (loaded) files.push(loaded);
+/** Loads each JSON Schema once (by URI) and gives the dialect's JSON columns their compiled schema. */
+class SchemaLoader {
+  private readonly compile = createSchemaCompiler();
+  private readonly loaded = new Map<string, ColumnSchema | Error>();
+
+  constructor(private readonly resources: Resources) {}
+
+  /** False (with the errors pushed) when a column's schema cannot be loaded: the dialect is then skipped. */
+  attach(dialect: Dialect, errors: DialectLoadError[]): boolean {
+    let ok = true;
+    dialect.columns.forEach((column, i) => {
+      const uri = column.jsonSchemaUri;
+      if (uri === undefined) return;
+      const schema = this.load(uri);
+      if (schema instanceof Error) {
+        errors.push({
+          file: dialect.source,
+          pointer: `/columns/${i}/jsonSchema`,
+          message: `the JSON Schema of column "${column.name}" (${uri}) cannot be used: ${schema.message}`,
+        });
+        ok = false;
+        return;
+      }
+      column.jsonSchema = schema;
+    });
+    return ok;
+  }
+
+  private load(uri: string): ColumnSchema | Error {
+    let schema = this.loaded.get(uri);
+    if (!schema) {
+      try {
+        const root: unknown = JSON.parse(this.resources.read(uri));
+        if (root === null || typeof root !== 'object' || Array.isArray(root)) throw new Error('not a JSON Schema (not a JSON object)');
+        const validate: CompiledSchema = this.compile(root as AnySchemaObject);
+        schema = { uri, root: root as Record<string, unknown>, validate };
+      } catch (e) {
+        schema = e instanceof SyntaxError ? new Error(`not valid JSON (${e.message})`) : (e as Error);
+      }
+      this.loaded.set(uri, schema);
     }
-    cached = { files, errors };
-    builtInCache.set(schemasDirectory, cached);
+    return schema;
   }
-  return cached;
 }
 
 /** Reads, parses and validates one dialect file; undefined (with errors pushed) when it is unusable. */
-function readDialectFile(file: string, builtIn: boolean, validate: ValidateFunction, errors: DialectLoadError[]): RawFile | undefined {
+function readDialectFile(resources: Resources, file: string, builtIn: boolean, validate: ValidateFunction, errors: DialectLoadError[]): RawFile | undefined {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = resources.read(file);
   } catch (e) {
     errors.push({ file, pointer: '', message: `cannot read the dialect file: ${(e as Error).message}` });
     return undefined;
@@ -109,7 +122,7 @@ function readDialectFile(file: string, builtIn: boolean, validate: ValidateFunct
   const before = errors.length;
   checkRegexes(file, dialect, errors);
   if (errors.length > before) return undefined;
-  return { file, builtIn, raw: withAbsoluteSchemaPaths(dialect, path.dirname(file)) };
+  return { file, builtIn, raw: withResolvedSchemaUris(dialect, file) };
 }
 
 function describeAjvError(error: ErrorObject): string {
@@ -147,16 +160,17 @@ function checkRegexes(file: string, dialect: RawDialect, errors: DialectLoadErro
   });
 }
 
-/** JSON Schema paths are relative to the file that names them; make them absolute before files are merged. */
-function withAbsoluteSchemaPaths(dialect: RawDialect, directory: string): RawDialect {
+/** JSON Schema references are relative to the file that names them; resolve them before files are merged. */
+function withResolvedSchemaUris(dialect: RawDialect, file: string): RawDialect {
   if (!dialect.columns) return dialect;
   return {
     ...dialect,
-    columns: dialect.columns.map((c) => (c.jsonSchema ? { ...c, jsonSchema: path.resolve(directory, c.jsonSchema) } : c)),
+    columns: dialect.columns.map((c) => (c.jsonSchema ? { ...c, jsonSchema: resolveUri(file, c.jsonSchema) } : c)),
   };
 }
 
-function resolveAndCompile(files: RawFile[], errors: DialectLoadError[]): Dialect[] {
+/** Every file whose `extends` chain resolves, with its parents merged in; the others are reported. */
+function resolveExtends(files: RawFile[], errors: DialectLoadError[]): RawFile[] {
   const byId = new Map(files.map((f) => [f.raw.id, f]));
   const resolved = new Map<string, RawDialect | null>(); // null = failed
   const resolving = new Set<string>();
@@ -190,12 +204,12 @@ function resolveAndCompile(files: RawFile[], errors: DialectLoadError[]): Dialec
     return result;
   };
 
-  const dialects: Dialect[] = [];
+  const out: RawFile[] = [];
   for (const file of files) {
     const raw = resolve(file);
-    if (raw) dialects.push(compileDialect(raw, file.file, file.builtIn));
+    if (raw) out.push({ ...file, raw });
   }
-  return dialects;
+  return out;
 }
 
 /** Applies a child dialect on top of its parent (see `extends` in dialect.schema.json). */
@@ -209,7 +223,7 @@ export function mergeDialects(parent: RawDialect, child: RawDialect): RawDialect
     columns.push(override ? { ...column, ...override } : column);
     overrides.delete(column.name);
   }
-  columns.push(...overrides.values());
+  for (const column of overrides.values()) columns.push(column);
   return {
     id: child.id,
     label: child.label,

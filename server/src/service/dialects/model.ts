@@ -1,5 +1,6 @@
 // The dialect file format (schemas/dialect.schema.json) as TypeScript types, and the compiled form the
 // validators use (regexes built once, lookups as Maps/Sets, every default filled in).
+import type { CompiledSchema } from '../json/schemas';
 import type { Severity, SeverityOverride } from '../types';
 
 export type ColumnType = 'string' | 'boolean' | 'integer' | 'enum' | 'email' | 'json' | 'languageTag' | 'uuid' | 'list';
@@ -143,12 +144,21 @@ export interface CompiledColumn {
   policy?: { kind: 'password' | 'pin'; accountColumns: string[] };
   resource?: string;
   formulaInjection: boolean;
-  /** Absolute path of the JSON Schema of a json column. */
-  jsonSchemaPath?: string;
+  /** The JSON Schema of a json column, loaded and compiled with the dialect. */
+  jsonSchema?: ColumnSchema;
+  /** URI of that JSON Schema, resolved against the dialect file (the loader loads it). */
+  jsonSchemaUri?: string;
   jsonIfLooksLikeJson: boolean;
   list?: { separator: string; itemDescription?: string };
   notes: string[];
   example?: string;
+}
+
+/** A JSON Schema of an embedded-JSON column: the document (for completion and hover) and its validator. */
+export interface ColumnSchema {
+  uri: string;
+  root: Record<string, unknown>;
+  validate: CompiledSchema;
 }
 
 export interface Detection {
@@ -184,6 +194,7 @@ export interface Dialect {
 
 /** A problem found while loading a dialect file; the file is then skipped. */
 export interface DialectLoadError {
+  /** URI of the dialect file (or of the JSON Schema it names). */
   file: string;
   /** JSON pointer into the file ('' = the whole file). */
   pointer: string;

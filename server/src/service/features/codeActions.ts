@@ -8,7 +8,7 @@ import { suggestClosest } from './closest';
 import { cellAt, type FeatureDocument } from './document';
 import { csvField, replaceInCell, type TextEdit } from './csvText';
 import { JsonCell } from './jsonCell';
-import { enumOf, readSchema, schemaAt } from './jsonSchema';
+import { enumOf, schemaAt } from './jsonSchema';
 import type { Problem } from '../types';
 
 export interface CodeActionEntry {
@@ -99,50 +99,50 @@ export function fixFor(fd: FeatureDocument, problem: Problem): CodeActionEntry |
 
 /** The allowed value the problem's cell is a near miss of (compared without case), if any. */
 function closestAllowed(fd: FeatureDocument, problem: Problem, allowed: unknown): string | undefined {
-  const hit = cellAt(fd.doc, problem.start);
+  const hit = cellAt(fd.model, problem.start);
   if (!hit || !Array.isArray(allowed)) return undefined;
   return suggestClosest(hit.cell.value, allowed.filter((a): a is string => typeof a === 'string'));
 }
 
 /** Replaces the whole value of the cell the problem is on. */
 function replaceCellFix(fd: FeatureDocument, problem: Problem, replacement: string): CodeActionEntry | undefined {
-  const hit = cellAt(fd.doc, problem.start);
+  const hit = cellAt(fd.model, problem.start);
   if (!hit || hit.cell.value === replacement) return undefined;
   const cell = hit.cell;
   return {
     title: `Change to "${replacement}"`,
     kind: 'quickfix',
     isPreferred: true,
-    edits: replaceInCell(fd.doc.text, cell, cell.start, cell.end, replacement),
+    edits: replaceInCell(fd.model.text, cell, cell.start, cell.end, replacement),
     problems: [problem],
   };
 }
 
 /** Replaces the characters of a JSON string (the problem's span) inside a cell. */
 function replaceJsonContentFix(fd: FeatureDocument, problem: Problem, replacement: string): CodeActionEntry | undefined {
-  const hit = cellAt(fd.doc, problem.start);
+  const hit = cellAt(fd.model, problem.start);
   if (!hit || problem.end > hit.cell.end) return undefined;
   const content = JSON.stringify(replacement).slice(1, -1);
   return {
     title: `Change to "${replacement}"`,
     kind: 'quickfix',
     isPreferred: true,
-    edits: replaceInCell(fd.doc.text, hit.cell, problem.start, problem.end, content),
+    edits: replaceInCell(fd.model.text, hit.cell, problem.start, problem.end, content),
     problems: [problem],
   };
 }
 
 /** A JSON value that is not in its enum: the closest allowed value, from the column's JSON Schema. */
 function jsonEnumFix(fd: FeatureDocument, problem: Problem): CodeActionEntry | undefined {
-  const hit = cellAt(fd.doc, problem.start);
-  const schemaPath = hit && fd.columns[hit.column]?.jsonSchemaPath;
-  if (!hit || !schemaPath || problem.end > hit.cell.end) return undefined;
-  const json = new JsonCell(fd.doc.text, hit.cell);
+  const hit = cellAt(fd.model, problem.start);
+  const schema = hit && fd.columns[hit.column]?.jsonSchema;
+  if (!hit || !schema || problem.end > hit.cell.end) return undefined;
+  const json = new JsonCell(fd.model.text, hit.cell);
   const start = json.toJson(problem.start);
   const location = getLocation(json.json, start + 1);
   const node = location.previousNode;
   if (!node || node.offset !== start || typeof node.value !== 'string') return undefined;
-  const allowed = enumOf(schemaAt(readSchema(schemaPath), location.path))
+  const allowed = enumOf(schemaAt(schema.root, location.path))
     .map((e) => e.value)
     .filter((v): v is string => typeof v === 'string');
   const best = suggestClosest(node.value, allowed);
@@ -152,15 +152,17 @@ function jsonEnumFix(fd: FeatureDocument, problem: Problem): CodeActionEntry | u
     title: `Change to "${best}"`,
     kind: 'quickfix',
     isPreferred: true,
-    edits: replaceInCell(fd.doc.text, hit.cell, span.start, span.end, JSON.stringify(best)),
+    edits: replaceInCell(fd.model.text, hit.cell, span.start, span.end, JSON.stringify(best)),
     problems: [problem],
   };
 }
 
 function unescapedJsonFix(fd: FeatureDocument, problem: Problem): CodeActionEntry | undefined {
-  const { start, end, replacement } = problem.data ?? {};
-  if (typeof start !== 'number' || typeof end !== 'number' || typeof replacement !== 'string') return undefined;
-  if (start < 0 || end > fd.doc.text.length || start > end) return undefined;
+  const { before, after, replacement } = problem.data ?? {};
+  if (typeof before !== 'number' || typeof after !== 'number' || typeof replacement !== 'string') return undefined;
+  const start = problem.start - before;
+  const end = problem.end + after;
+  if (start < 0 || end > fd.model.text.length || start > end) return undefined;
   return {
     title: 'Quote the cell and double the quotes of its JSON',
     kind: 'quickfix',
@@ -173,8 +175,8 @@ function unescapedJsonFix(fd: FeatureDocument, problem: Problem): CodeActionEntr
 // ---------------------------------------------------------------- columns
 
 function renameColumnFix(fd: FeatureDocument, problem: Problem, suggestion: string): CodeActionEntry | undefined {
-  const hit = cellAt(fd.doc, problem.start);
-  if (!hit || hit.row.index !== 0) return undefined;
+  const hit = cellAt(fd.model, problem.start);
+  if (!hit || hit.record !== 0) return undefined;
   return {
     title: `Rename the column to "${suggestion}"`,
     kind: 'quickfix',
@@ -186,15 +188,15 @@ function renameColumnFix(fd: FeatureDocument, problem: Problem, suggestion: stri
 
 /** Adds columns at the end of the header, and an empty cell for each in every record (before any extra cells). */
 function addColumnsFix(fd: FeatureDocument, names: string[], problems: Problem[]): CodeActionEntry | undefined {
-  const header = fd.doc.rows[0];
-  if (!header || fd.header.delimiter || names.length === 0) return undefined;
-  const width = header.cells.length;
-  const edits: TextEdit[] = [{ start: header.end, end: header.end, newText: names.map((n) => `,${csvField(n)}`).join('') }];
+  const model = fd.model;
+  if (model.recordCount === 0 || fd.header.delimiter || names.length === 0) return undefined;
+  const width = model.cellCount(0);
+  const headerEnd = model.recordEnd(0);
+  const edits: TextEdit[] = [{ start: headerEnd, end: headerEnd, newText: names.map((n) => `,${csvField(n)}`).join('') }];
   const empties = ','.repeat(names.length);
-  for (let r = 1; r < fd.doc.rows.length; r++) {
-    const cells = fd.doc.rows[r].cells;
+  for (let r = 1; r < model.recordCount; r++) {
     // After the cell under the header's last column, so that extra cells stay extra.
-    const at = cells[Math.min(width, cells.length) - 1].rawEnd;
+    const at = model.rawEnd(r, Math.min(width, model.cellCount(r)) - 1);
     edits.push({ start: at, end: at, newText: empties });
   }
   const title =
@@ -212,14 +214,14 @@ function addMissingColumnsFix(fd: FeatureDocument, everything: readonly Problem[
 
 /** Removes the header cell the problem is on, and that cell from every record. */
 function removeColumnFix(fd: FeatureDocument, problem: Problem): CodeActionEntry | undefined {
-  const hit = cellAt(fd.doc, problem.start);
-  if (!hit || hit.row.index !== 0 || hit.column === 0) return undefined;
+  const hit = cellAt(fd.model, problem.start);
+  if (!hit || hit.record !== 0 || hit.column === 0) return undefined;
+  const model = fd.model;
   const index = hit.column;
   const edits: TextEdit[] = [];
-  for (const row of fd.doc.rows) {
-    const cell = row.cells[index];
+  for (let r = 0; r < model.recordCount; r++) {
     // The cell together with the comma before it.
-    if (cell) edits.push({ start: row.cells[index - 1].rawEnd, end: cell.rawEnd, newText: '' });
+    if (index < model.cellCount(r)) edits.push({ start: model.rawEnd(r, index - 1), end: model.rawEnd(r, index), newText: '' });
   }
   return {
     title: `Remove the duplicate column "${hit.cell.value}" (column ${index + 1}) and its cells`,
@@ -232,8 +234,8 @@ function removeColumnFix(fd: FeatureDocument, problem: Problem): CodeActionEntry
 
 /** Re-writes a `;`- or tab-separated file with commas, quoting the cells that then need it. */
 function convertDelimiterFix(fd: FeatureDocument, problem: Problem, delimiter: ';' | '\t'): CodeActionEntry | undefined {
-  const text = fd.doc.text;
-  const start = fd.doc.bom ? 1 : 0;
+  const text = fd.model.text;
+  const start = fd.model.bom ? 1 : 0;
   let records: string[][];
   try {
     records = parse(text.slice(start), {
@@ -266,9 +268,14 @@ function fixAllOf(fd: FeatureDocument, rule: string, everything: readonly Proble
   for (const problem of [...everything].filter((p) => p.rule === rule && isCertain(p)).sort((a, b) => a.start - b.start)) {
     const fix = fixFor(fd, problem);
     if (!fix || fix.edits.length === 0) continue;
-    const first = Math.min(...fix.edits.map((e) => e.start));
+    let first = Infinity;
+    let last = -Infinity;
+    for (const edit of fix.edits) {
+      first = Math.min(first, edit.start);
+      last = Math.max(last, edit.end);
+    }
     if (first < lastEnd) continue; // would overlap the previous fix: left for a single fix
-    lastEnd = Math.max(...fix.edits.map((e) => e.end));
+    lastEnd = last;
     fixes.push(fix);
   }
   if (fixes.length < 2) return undefined;

@@ -3,7 +3,7 @@
 // the CSV correct: quotes are doubled inside a quoted cell, and a cell that needs quotes gets them.
 import { findNodeAtLocation, getLocation, parseTree, type Node } from 'jsonc-parser';
 import type { CompiledColumn } from '../dialects/model';
-import type { Cell } from '../types';
+import type { CellSpan as Cell } from '../csv/model';
 import { cellAt, type CellHit, type FeatureDocument } from './document';
 import { cellEdits, type TextEdit } from './csvText';
 import { JsonCell } from './jsonCell';
@@ -11,11 +11,11 @@ import {
   descriptionOf,
   enumOf,
   propertiesOf,
-  readSchema,
   requiredOf,
   schemaAt,
   skeletonSnippet,
   typeOf,
+  type SchemaNode,
 } from './jsonSchema';
 
 export type CompletionKind = 'value' | 'column' | 'property' | 'snippet';
@@ -40,12 +40,12 @@ export interface CompletionEntry {
 
 export function complete(fd: FeatureDocument, offset: number): CompletionEntry[] {
   if (fd.header.delimiter) return []; // nothing lines up until the file uses commas
-  const hit = cellAt(fd.doc, offset);
+  const hit = cellAt(fd.model, offset);
   if (!hit) return [];
-  if (hit.row.index === 0) return headerCompletion(fd, hit);
+  if (hit.record === 0) return headerCompletion(fd, hit);
   const column = fd.columns[hit.column];
   if (!column) return [];
-  if (column.type === 'json' && column.jsonSchemaPath) return jsonCompletion(fd, hit, offset, column.jsonSchemaPath);
+  if (column.type === 'json' && column.jsonSchema) return jsonCompletion(fd, hit, offset, column.jsonSchema.root);
   return valueCompletion(fd, hit, column);
 }
 
@@ -64,7 +64,7 @@ function headerCompletion(fd: FeatureDocument, hit: CellHit): CompletionEntry[] 
       documentation: columnDocumentation(column),
       // Required columns first, then the dialect's order.
       sortText: `${required ? 0 : 1}${String(position).padStart(4, '0')}`,
-      ...wholeCellEdit(fd.doc.text, hit.cell, column.name),
+      ...wholeCellEdit(fd.model.text, hit.cell, column.name),
     });
   });
   return entries;
@@ -84,7 +84,7 @@ function valueCompletion(fd: FeatureDocument, hit: CellHit, column: CompiledColu
     detail: allowed.description,
     documentation: `**${column.name}** = \`${allowed.value}\`: ${allowed.description}`,
     sortText: String(position).padStart(4, '0'),
-    ...wholeCellEdit(fd.doc.text, hit.cell, allowed.value),
+    ...wholeCellEdit(fd.model.text, hit.cell, allowed.value),
   }));
 }
 
@@ -109,10 +109,9 @@ export function columnDocumentation(column: CompiledColumn): string {
 
 const WORD = /[A-Za-z0-9_.+\-]/;
 
-function jsonCompletion(fd: FeatureDocument, hit: CellHit, offset: number, schemaPath: string): CompletionEntry[] {
-  const root = readSchema(schemaPath);
+function jsonCompletion(fd: FeatureDocument, hit: CellHit, offset: number, root: SchemaNode): CompletionEntry[] {
   if (!root) return [];
-  const text = fd.doc.text;
+  const text = fd.model.text;
   const cell = hit.cell;
   // Outside the content of a quoted cell (on a quote) there is nothing to complete.
   if (offset < cell.start || offset > cell.end) return [];

@@ -1,6 +1,6 @@
 // Writing values back as CSV text: when a cell needs quotes, and the edits that put a new value into part
 // of a cell while keeping the whole cell correct CSV.
-import type { Cell } from '../types';
+import type { CellSpan as Cell } from '../csv/model';
 
 /** A replacement of [start, end) (UTF-16 offsets into the document) with `newText`. */
 export interface TextEdit {

@@ -6,7 +6,7 @@ import type { CompiledColumn } from '../dialects/model';
 import type { Span } from '../types';
 import { cellAt, type CellHit, type FeatureDocument } from './document';
 import { JsonCell } from './jsonCell';
-import { descriptionOf, enumOf, readSchema, requiredOf, schemaAt, typeOf } from './jsonSchema';
+import { descriptionOf, enumOf, requiredOf, schemaAt, typeOf } from './jsonSchema';
 
 export interface HoverResult extends Span {
   /** Markdown. */
@@ -15,17 +15,17 @@ export interface HoverResult extends Span {
 
 export function hover(fd: FeatureDocument, offset: number): HoverResult | undefined {
   if (fd.header.delimiter) return undefined;
-  const hit = cellAt(fd.doc, offset);
+  const hit = cellAt(fd.model, offset);
   if (!hit) return undefined;
   const column = fd.columns[hit.column];
   if (!column) return undefined;
   const span = { start: hit.cell.rawStart, end: hit.cell.rawEnd };
-  if (hit.row.index > 0 && column.type === 'json' && column.jsonSchemaPath && hit.cell.value.trim() !== '') {
+  if (hit.record > 0 && column.type === 'json' && column.jsonSchema && hit.cell.value.trim() !== '') {
     const inside = jsonHover(fd, hit, offset, column);
     if (inside) return inside;
   }
   const sections = [columnSummary(fd, column)];
-  if (hit.row.index > 0 && hit.cell.value === '' && fd.dialect.emptyCellMeaning) sections.push(`_Empty cell:_ ${fd.dialect.emptyCellMeaning}`);
+  if (hit.record > 0 && hit.cell.value === '' && fd.dialect.emptyCellMeaning) sections.push(`_Empty cell:_ ${fd.dialect.emptyCellMeaning}`);
   return { ...span, contents: sections.join('\n\n') };
 }
 
@@ -65,9 +65,9 @@ function typeText(fd: FeatureDocument, column: CompiledColumn): string {
 }
 
 function jsonHover(fd: FeatureDocument, hit: CellHit, offset: number, column: CompiledColumn): HoverResult | undefined {
-  const root = readSchema(column.jsonSchemaPath!);
+  const root = column.jsonSchema?.root;
   if (!root || offset < hit.cell.start || offset > hit.cell.end) return undefined;
-  const json = new JsonCell(fd.doc.text, hit.cell);
+  const json = new JsonCell(fd.model.text, hit.cell);
   const at = json.toJson(offset);
   const location = getLocation(json.json, at);
   const node = location.previousNode;

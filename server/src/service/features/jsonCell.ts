@@ -1,7 +1,8 @@
 // The JSON inside one CSV cell, with offsets mapped both ways between the document and the unescaped JSON
 // text (a quoted cell writes every `"` as `""`; CellText maps JSON → raw, this adds raw → JSON).
 import { CellText } from '../json/cellText';
-import type { Cell, Span } from '../types';
+import type { CellSpan as Cell } from '../csv/model';
+import type { Span } from '../types';
 
 export class JsonCell {
   readonly text: CellText;

@@ -1,29 +1,11 @@
 // Reading the column JSON Schemas for editing: the sub-schema at a JSON path, its enum values with their
 // descriptions, and a complete skeleton of a value (the snippets). Everything comes from the schema files.
-import { readFileSync } from 'node:fs';
 import type { JsonPath } from '../json/cellText';
 
 export type SchemaNode = Record<string, unknown>;
 
-const cache = new Map<string, SchemaNode | undefined>();
-
 function isNode(value: unknown): value is SchemaNode {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** The schema file, parsed once; undefined when it is missing or broken (the loader reports that). */
-export function readSchema(schemaPath: string): SchemaNode | undefined {
-  if (!cache.has(schemaPath)) {
-    let schema: SchemaNode | undefined;
-    try {
-      const parsed: unknown = JSON.parse(readFileSync(schemaPath, 'utf8'));
-      schema = isNode(parsed) ? parsed : undefined;
-    } catch {
-      schema = undefined;
-    }
-    cache.set(schemaPath, schema);
-  }
-  return cache.get(schemaPath);
 }
 
 export function propertiesOf(schema: SchemaNode | undefined): Record<string, SchemaNode> {

@@ -1,6 +1,7 @@
 // Semantic tokens: every column gets its own colour (token types cycled by column position), and the JSON
 // inside embedded-JSON cells is coloured as JSON (keys, strings, numbers, keywords).
 import { createScanner, SyntaxKind } from 'jsonc-parser';
+import type { CellSpan } from '../csv/model';
 import type { FeatureDocument } from './document';
 import { JsonCell } from './jsonCell';
 
@@ -26,16 +27,18 @@ const SECOND_ROUND = 2;
 export function semanticTokens(fd: FeatureDocument): SemanticToken[] {
   const tokens: SemanticToken[] = [];
   if (fd.header.delimiter) return tokens;
-  const text = fd.doc.text;
+  const model = fd.model;
   const cycle = COLUMN_TOKEN_TYPES.length;
-  for (const row of fd.doc.rows) {
-    row.cells.forEach((cell, index) => {
-      if (cell.start === cell.end) return;
+  for (let r = 0; r < model.recordCount; r++) {
+    const count = model.cellCount(r);
+    for (let index = 0; index < count; index++) {
+      const cell = model.cellSpan(r, index);
+      if (cell.start === cell.end) continue;
       const column = fd.columns[index];
-      if (row.index > 0 && column?.type === 'json' && jsonTokens(text, cell, tokens)) return;
-      const modifiers = (row.index === 0 ? DECLARATION : 0) | (Math.floor(index / cycle) % 2 === 1 ? SECOND_ROUND : 0);
+      if (r > 0 && column?.type === 'json' && jsonTokens(model.text, cell, tokens)) continue;
+      const modifiers = (r === 0 ? DECLARATION : 0) | (Math.floor(index / cycle) % 2 === 1 ? SECOND_ROUND : 0);
       tokens.push({ start: cell.start, end: cell.end, type: index % cycle, modifiers });
-    });
+    }
   }
   return tokens;
 }
@@ -48,9 +51,10 @@ const JSON_TYPE = {
 };
 
 /** Tokens of the JSON in a cell; false (nothing added) when the cell does not hold JSON. */
-function jsonTokens(text: string, cell: import('../types').Cell, tokens: SemanticToken[]): boolean {
-  const trimmed = cell.value.trimStart();
-  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return false;
+function jsonTokens(text: string, cell: CellSpan, tokens: SemanticToken[]): boolean {
+  let first = cell.start;
+  while (first < cell.end && /\s/.test(text[first])) first++;
+  if (text[first] !== '{' && text[first] !== '[') return false;
   const json = new JsonCell(text, cell);
   const scanner = createScanner(json.json, false);
   // A string right before a colon is a key.

@@ -17,8 +17,7 @@ export interface RowSymbol {
 export const MAX_SYMBOLS = 5000;
 
 export function documentSymbols(fd: FeatureDocument, max = MAX_SYMBOLS): { symbols: RowSymbol[]; omitted: number } {
-  const rows = fd.doc.rows;
-  if (fd.header.delimiter || rows.length < 2) return { symbols: [], omitted: 0 };
+  if (fd.header.delimiter || fd.model.recordCount < 2) return { symbols: [], omitted: 0 };
   // Secret columns never name anything.
   const usable = (name: string): number => {
     const index = columnIndex(fd, name);
@@ -31,22 +30,24 @@ export function documentSymbols(fd: FeatureDocument, max = MAX_SYMBOLS): { symbo
     : [fd.columns.findIndex((c) => c !== undefined && !c.secret)].filter((i) => i >= 0);
   const detailIndex = outline?.detail !== undefined ? usable(outline.detail) : -1;
   const symbols: RowSymbol[] = [];
-  const last = Math.min(rows.length - 1, max);
+  const model = fd.model;
+  const last = Math.min(model.recordCount - 1, max);
   for (let r = 1; r <= last; r++) {
-    const row = rows[r];
-    const parts = nameIndexes.map((i) => row.cells[i]?.value.trim() ?? '').filter(Boolean);
-    const detail = detailIndex >= 0 ? row.cells[detailIndex]?.value.trim() : undefined;
-    const nameCell = nameIndexes.map((i) => row.cells[i]).find((c) => c && c.value.trim() !== '');
+    const parts = nameIndexes.map((i) => model.value(r, i).trim()).filter(Boolean);
+    const detail = detailIndex >= 0 ? model.value(r, detailIndex).trim() : undefined;
+    const nameIndex = nameIndexes.find((i) => model.value(r, i).trim() !== '');
+    const nameCell = nameIndex !== undefined ? model.cellSpan(r, nameIndex) : undefined;
+    const start = model.recordStart(r);
     symbols.push({
       name: oneLine(parts.join(' ')) || `Row ${r}`,
       ...(detail ? { detail: oneLine(detail) } : {}),
-      start: row.start,
-      end: row.end,
-      selectionStart: nameCell ? nameCell.start : row.start,
-      selectionEnd: nameCell ? nameCell.end : row.start,
+      start,
+      end: model.recordEnd(r),
+      selectionStart: nameCell ? nameCell.start : start,
+      selectionEnd: nameCell ? nameCell.end : start,
     });
   }
-  return { symbols, omitted: rows.length - 1 - last };
+  return { symbols, omitted: model.recordCount - 1 - last };
 }
 
 function oneLine(text: string): string {

@@ -2,7 +2,7 @@
 // A quoted cell writes every `"` as `""`; `rawOffset[i]` is where JSON character i sits in the raw text,
 // so a JSON node span [s, e) maps to raw [rawOffset[s], rawOffset[e]). Line breaks are plain characters.
 import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { unescapeCell } from '../csv/parse';
+import { unescapeCell } from '../csv/unescape';
 import type { Span } from '../types';
 
 export type JsonPath = Array<string | number>;

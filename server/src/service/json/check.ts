@@ -3,19 +3,18 @@
 // problems are cached relative to the cell start and shifted onto every cell that repeats the text.
 // A checker may live as long as an editing session (incremental validation), so what it keeps never
 // shares storage with a document text (see incremental/detach.ts).
-import { detach } from '../incremental/detach';
-import type { Cell, CsvDocument, Problem, RelatedInformation, Row, Span, ValidationSettings } from '../types';
+import { detach } from '../text/detach';
+import type { Cell, CsvDocument, Problem, RelatedInformation, Row, Span } from '../types';
 import { CellText } from './cellText';
 import { checkCustomOptions as checkCustomOptionsText } from './customOptions';
 import type { Finding, MacUse } from './findings';
-import { loadJsonSchema } from './schemas';
+import type { ColumnSchema } from '../dialects/model';
 import { schemaFindings } from './schemaErrors';
 import { semanticFindings } from './semantic';
 import { firstSyntaxError } from './syntax';
 
 export { jsonRules } from './rules';
 export { detectUnescapedJson } from './unescaped';
-export { loadJsonSchema } from './schemas';
 
 /** A duplicate MAC's problem names at most this many of the other places (lines in its message, related entries). */
 export const MAX_SHOWN_PLACES = 10;
@@ -76,37 +75,13 @@ function parses(json: string): boolean {
 export interface JsonColumn {
   /** Header name, e.g. `office_hours`. */
   name: string;
-  /** Absolute path of the column's JSON Schema file (resolved by the dialect loader). */
-  schemaPath: string;
+  schema: ColumnSchema;
 }
 
 /** A phone MAC address seen in a JSON cell, for the file-wide duplicate check. */
-export class MacSighting {
-  private located: Span | undefined;
-  constructor(
-    /** The cell's text (the verdict's), where the MAC is located when first asked. */
-    private readonly cellText: CellText,
-    private readonly use: MacUse,
-    /** Document offset of the cell's content when it was checked. */
-    readonly cellStart: number,
-    /** The row it was seen in, when it was checked. */
-    readonly row: Row,
-  ) {}
-
-  /** Lowercase hex digits without separators. */
-  get key(): string {
-    return this.use.key;
-  }
-
-  /** As written. */
-  get text(): string {
-    return this.use.text;
-  }
-
-  /** Span of the MAC's characters relative to the cell start (located once, when first asked). */
-  span(): Span {
-    return (this.located ??= this.cellText.locate(this.use.path, 'content'));
-  }
+export interface MacSighting extends MacUse {
+  /** Header position of the cell's column. */
+  column: number;
 }
 
 /** Where a MAC sits in the document: offsets and 1-based line. */
@@ -116,15 +91,13 @@ export interface MacPlace extends Span {
 }
 
 /**
- * One per validation run, or one per editing session: caches verdicts by cell text, gathers the MACs seen
- * for the cross-row duplicate check.
+ * One per validation (an editing session keeps its own): caches verdicts by cell text and notes the MACs
+ * seen for the cross-record duplicate check.
  */
 export interface JsonCellChecker {
   /** Problems of one non-empty JSON cell, with spans in document offsets. */
   check(doc: CsvDocument, row: Row, cell: Cell, column: JsonColumn): Problem[];
-  /** Cross-row problems (e.g. one MAC on two phones) over every sighting not yet taken, once every row was checked. */
-  finish(): Problem[];
-  /** The MAC sightings of the cells checked since the last call (and forgets them): incremental validation keeps them per row. */
+  /** The MAC sightings of the cells checked since the last call (and forgets them). */
   takeSightings(): MacSighting[];
 }
 
@@ -132,8 +105,6 @@ export interface JsonCellChecker {
 interface CellVerdict {
   problems: Problem[];
   macs: MacUse[];
-  /** Kept only to locate MACs later: a verdict without MACs needs its text no more. */
-  text?: CellText;
 }
 
 /**
@@ -142,8 +113,12 @@ interface CellVerdict {
  */
 const CLEAN: CellVerdict = Object.freeze({ problems: Object.freeze([]) as unknown as Problem[], macs: Object.freeze([]) as unknown as MacUse[] });
 
-/** A long editing session would otherwise keep the verdict of every text ever typed into a JSON cell. */
-const MAX_CACHED_VERDICTS = 200_000;
+/**
+ * The cache forgets every verdict past this many characters of kept cell texts: texts that repeat (office
+ * hours, forward rules) are judged again after that, texts seen once (a phone with its own MAC) do not
+ * pile up for the life of an editing session.
+ */
+const MAX_CACHED_CHARACTERS = 4_000_000;
 
 /**
  * Verdicts by column (schema file, then header name), by quoting, then by the cell's raw text. Nesting
@@ -153,12 +128,12 @@ const MAX_CACHED_VERDICTS = 200_000;
  */
 class VerdictCache {
   private bySchema = new Map<string, Map<string, { quoted: Map<string, CellVerdict>; unquoted: Map<string, CellVerdict> }>>();
-  private size = 0;
+  private characters = 0;
 
   /** The verdicts of one column's quoted or unquoted cells. */
   of(column: JsonColumn, quoted: boolean): Map<string, CellVerdict> {
-    let byName = this.bySchema.get(column.schemaPath);
-    if (!byName) this.bySchema.set(column.schemaPath, (byName = new Map()));
+    let byName = this.bySchema.get(column.schema.uri);
+    if (!byName) this.bySchema.set(column.schema.uri, (byName = new Map()));
     let maps = byName.get(column.name);
     if (!maps) byName.set(column.name, (maps = { quoted: new Map(), unquoted: new Map() }));
     return quoted ? maps.quoted : maps.unquoted;
@@ -166,28 +141,25 @@ class VerdictCache {
 
   /** Keeps a verdict (the caller checked the text is not there yet); forgets them all when full. */
   add(verdicts: Map<string, CellVerdict>, key: string, verdict: CellVerdict): void {
-    if (this.size >= MAX_CACHED_VERDICTS) {
+    if (this.characters + key.length > MAX_CACHED_CHARACTERS) {
       for (const byName of this.bySchema.values()) {
         for (const maps of byName.values()) {
           maps.quoted.clear();
           maps.unquoted.clear();
         }
       }
-      this.size = 0;
+      this.characters = 0;
     }
     verdicts.set(key, verdict);
-    this.size++;
+    this.characters += key.length;
   }
 }
 
-export function createJsonCellChecker(_dialectId: string, _settings: ValidationSettings): JsonCellChecker {
+export function createJsonCellChecker(): JsonCellChecker {
   const cache = new VerdictCache();
   let sightings: MacSighting[] = [];
-  /** The text of the document being checked, for line numbers in finish(); dropped as soon as not needed. */
-  let docText = '';
   return {
-    check(doc, row, cell, column) {
-      docText = doc.text;
+    check(doc, _row, cell, column) {
       const raw = doc.text.slice(cell.start, cell.end);
       const verdicts = cache.of(column, cell.quoted);
       let verdict = verdicts.get(raw);
@@ -197,38 +169,13 @@ export function createJsonCellChecker(_dialectId: string, _settings: ValidationS
         cache.add(verdicts, kept, verdict);
       }
       const macs = verdict.macs;
-      const text = verdict.text;
-      if (text) for (let i = 0; i < macs.length; i++) sightings.push(new MacSighting(text, macs[i], cell.start, row));
+      for (let i = 0; i < macs.length; i++) sightings.push({ ...macs[i], column: cell.column });
       const problems = verdict.problems;
       return problems.length === 0 ? [] : problems.map((p) => shift(p, cell.start));
-    },
-    finish() {
-      const groups = new Map<string, MacSighting[]>();
-      for (const s of sightings) {
-        const group = groups.get(s.key);
-        if (group) group.push(s);
-        else groups.set(s.key, [s]);
-      }
-      const text = docText;
-      sightings = [];
-      docText = '';
-      const places: MacPlace[][] = [];
-      for (const group of groups.values()) {
-        if (group.length < 2) continue;
-        places.push(
-          group.map((s) => {
-            const relative = s.span();
-            const start = relative.start + s.cellStart;
-            return { text: s.text, start, end: relative.end + s.cellStart, line: lineOf(text, s.row.start, s.row.line, start) };
-          }),
-        );
-      }
-      return duplicateMacProblems(places);
     },
     takeSightings() {
       const taken = sightings;
       sightings = [];
-      docText = '';
       return taken;
     },
   };
@@ -249,14 +196,7 @@ function judge(text: CellText, column: JsonColumn): CellVerdict {
     text.release();
     return { macs: [], problems: [{ rule: 'json-syntax', severity: 'error', message: syntax.message, ...span }] };
   }
-  let validation;
-  try {
-    validation = loadJsonSchema(column.schemaPath)(value);
-  } catch {
-    // A missing or broken schema file is the dialect loader's to report; the syntax check still stands.
-    text.release();
-    return CLEAN;
-  }
+  const validation = column.schema.validate(value);
   const semantic = semanticFindings(validation.sites, value, column.name);
   const errors = validation.errors;
   if (errors.length === 0 && semantic.findings.length === 0 && semantic.macs.length === 0) {
@@ -266,7 +206,7 @@ function judge(text: CellText, column: JsonColumn): CellVerdict {
   const findings = errors.length === 0 ? semantic.findings : [...schemaFindings(errors, value, column.name), ...semantic.findings];
   const problems = findings.map((f) => locate(f, text)).sort((a, b) => a.start - b.start || a.end - b.end);
   text.release();
-  return semantic.macs.length === 0 ? { problems, macs: [] } : { problems, macs: semantic.macs, text };
+  return { problems, macs: semantic.macs };
 }
 
 function locate(finding: Finding, text: CellText): Problem {
@@ -289,16 +229,6 @@ function shift(problem: Problem, by: number): Problem {
   if (problem.data) shifted.data = { ...problem.data };
   if (problem.related) shifted.related = problem.related.map((r) => ({ ...r, start: r.start + by, end: r.end + by }));
   return shifted;
-}
-
-/**
- * One MAC on two phones anywhere in the file: an error at every place, each pointing at the others.
- * `groups`: the places of each MAC seen more than once, in document order.
- */
-export function duplicateMacProblems(groups: readonly MacPlace[][]): Problem[] {
-  const problems: Problem[] = [];
-  for (const places of groups) problems.push(...macGroupProblems(places));
-  return problems;
 }
 
 /** The problems of one MAC's places (two or more, in document order): one per place, in the same order. */

@@ -1,8 +1,7 @@
-// Loading and compiling the column JSON Schemas with ajv: each schema file is compiled once per process.
+// Compiling the column JSON Schemas with ajv.
 // Besides standard JSON Schema, the files use annotations (descriptions for completion, messages) and one
 // keyword of ours, `x-check`, which marks where a semantic check applies (see semantic.ts).
 import Ajv, { type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
-import { readFileSync } from 'node:fs';
 
 /** A place in the validated value where an `x-check` keyword applies. */
 export interface CheckSite {
@@ -35,31 +34,26 @@ const annotations = [
 // ajv calls keyword functions synchronously during validate(); sites are gathered into this list.
 let collecting: CheckSite[] | undefined;
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
-ajv.addVocabulary(annotations);
-ajv.addKeyword({
-  keyword: 'x-check',
-  schemaType: 'string',
-  errors: false,
-  validate: (kind: string, data: unknown, parentSchema?: AnySchemaObject, cxt?: { instancePath: string }) => {
-    collecting?.push({ kind, data, instancePath: cxt?.instancePath ?? '', schema: parentSchema ?? {} });
-    return true;
-  },
-});
-
-const compiled = new Map<string, CompiledSchema>();
-
-/** Reads and compiles the schema file once; throws a readable error when it is missing or invalid. */
-export function loadJsonSchema(schemaPath: string): CompiledSchema {
-  let schema = compiled.get(schemaPath);
-  if (!schema) {
-    let validate: ValidateFunction;
-    try {
-      validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as AnySchemaObject);
-    } catch (e) {
-      throw new Error(`Cannot load JSON Schema ${schemaPath}: ${(e as Error).message}`);
-    }
-    schema = (value) => {
+/**
+ * A compiler of column JSON Schemas: one ajv instance, owned by one language service (a changed custom
+ * schema is compiled again by the next service, never served from a process-wide cache).
+ */
+export function createSchemaCompiler(): (schema: AnySchemaObject) => CompiledSchema {
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
+  ajv.addVocabulary(annotations);
+  ajv.addKeyword({
+    keyword: 'x-check',
+    schemaType: 'string',
+    errors: false,
+    validate: (kind: string, data: unknown, parentSchema?: AnySchemaObject, cxt?: { instancePath: string }) => {
+      collecting?.push({ kind, data, instancePath: cxt?.instancePath ?? '', schema: parentSchema ?? {} });
+      return true;
+    },
+  });
+  /** Throws ajv's error when the schema is not a valid JSON Schema. */
+  return (schema) => {
+    const validate: ValidateFunction = ajv.compile(schema);
+    return (value) => {
       const sites: CheckSite[] = [];
       collecting = sites;
       try {
@@ -67,9 +61,7 @@ export function loadJsonSchema(schemaPath: string): CompiledSchema {
       } finally {
         collecting = undefined;
       }
-      return { errors: validate.errors ? [...validate.errors] : [], sites };
+      return { errors: validate.errors ? validate.errors.slice() : [], sites };
     };
-    compiled.set(schemaPath, schema);
-  }
-  return schema;
+  };
 }

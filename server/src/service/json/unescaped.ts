@@ -10,8 +10,9 @@ export const MAX_JSON_LENGTH = 100_000;
 /**
  * The first cell of `row` where a JSON object or array was pasted without CSV escaping, or undefined.
  * The problem spans the JSON text (which may run past the row's end, into what CSV took for further
- * rows); `data` = { jsonStart, jsonEnd, start, end, replacement }: replacing [start, end) — the JSON plus
- * any quotes wrapped around it — with `replacement` gives a correctly escaped cell.
+ * rows); `data` = { before, after, replacement }: replacing the problem's span widened by `before`
+ * characters on the left and `after` on the right (quotes wrapped around the JSON) with `replacement`
+ * gives a correctly escaped cell. The data holds no offsets, so the finding stays true when it moves.
  */
 export function detectUnescapedJson(doc: CsvDocument, row: Row, headerCount: number): Problem | undefined {
   const text = doc.text;
@@ -47,7 +48,7 @@ export function detectUnescapedJson(doc: CsvDocument, row: Row, headerCount: num
       message: what + shape,
       start: pos,
       end: jsonEnd,
-      data: { jsonStart: pos, jsonEnd, start, end, replacement: `"${json.replace(/"/g, '""')}"` },
+      data: { before: pos - start, after: end - jsonEnd, replacement: `"${json.replace(/"/g, '""')}"` },
     };
   }
   return undefined;
@@ -80,4 +81,25 @@ function parsesAsContainer(json: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * How far detectUnescapedJson may read for a record: to the first character of every cell (after blanks
+ * and a quote), and from a JSON start a window of MAX_JSON_LENGTH characters plus the blanks and quote
+ * after it. Infinity when that window reaches the end of the text (appending text could change it).
+ */
+export function pastedJsonReach(text: string, row: Row): number {
+  let reach = row.end + 2;
+  for (const cell of row.cells) {
+    let pos = skipBlanks(text, cell.rawStart);
+    if (text[pos] === '"') pos = skipBlanks(text, pos + 1);
+    if (text[pos] !== '{' && text[pos] !== '[') {
+      reach = Math.max(reach, pos + 1);
+      continue;
+    }
+    const windowEnd = pos + MAX_JSON_LENGTH;
+    if (windowEnd >= text.length) return Infinity;
+    reach = Math.max(reach, skipBlanks(text, windowEnd) + 2);
+  }
+  return reach;
 }

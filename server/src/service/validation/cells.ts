@@ -211,10 +211,10 @@ function listCheck(run: ValidationRun, column: CompiledColumn): CellCheck {
 }
 
 function jsonCheck(run: ValidationRun, column: CompiledColumn): CellCheck {
-  const schemaPath = column.jsonSchemaPath;
-  if (!schemaPath || !run.json) return () => undefined;
+  const schema = column.jsonSchema;
+  if (!schema || !run.json) return () => undefined;
   const json = run.json;
-  const target = { name: column.name, schemaPath };
+  const target = { name: column.name, schema };
   return (cell, row) => {
     let problems;
     try {

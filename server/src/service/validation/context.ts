@@ -1,8 +1,12 @@
 // State shared by the validators during one validation run: the document, the dialect, the header's
 // column bindings, the settings and the list of problems being collected.
+import type { CsvModel } from '../csv/model';
 import type { CompiledColumn, Dialect } from '../dialects/model';
 import type { JsonCellChecker } from '../json/check';
-import type { Cell, CsvDocument, Problem, RelatedInformation, Row, Span, SeverityOverride, ValidationSettings } from '../types';
+import type { Problem, RelatedInformation, Span, SeverityOverride, ValidationSettings } from '../types';
+import { RecordView, type CellRef } from './record';
+
+export { cellSpan } from './record';
 
 export interface ColumnBinding {
   column: CompiledColumn;
@@ -22,17 +26,17 @@ export class ValidationRun {
   readonly bindings: ColumnBinding[] = [];
   /** Header position of every known column present (first occurrence). */
   readonly indexByName = new Map<string, number>();
+  /** The header record (record 0), read through its own view. */
+  readonly header: RecordView;
 
   constructor(
-    readonly doc: CsvDocument,
+    readonly doc: CsvModel,
     readonly dialect: Dialect,
     readonly settings: ValidationSettings,
     /** Checks the inside of JSON cells; absent when JSON checking is not wanted. */
     readonly json?: JsonCellChecker,
-  ) {}
-
-  get header(): Row {
-    return this.doc.rows[0];
+  ) {
+    this.header = new RecordView().show(doc, 0, doc.cellCount(0));
   }
 
   report(rule: string, severity: SeverityOverride, span: Span, message: string, extras: ProblemExtras = {}): void {
@@ -45,15 +49,10 @@ export class ValidationRun {
   }
 
   /** The cell of `name` in `row`, if the column is in the header and the row reaches it. */
-  cellOf(row: Row, name: string): Cell | undefined {
+  cellOf(row: RecordView, name: string): CellRef | undefined {
     const index = this.indexByName.get(name);
     return index === undefined ? undefined : row.cells[index];
   }
-}
-
-/** Span to underline for a cell: its content, or the quotes/position of an empty cell. */
-export function cellSpan(cell: Cell): Span {
-  return cell.start === cell.end ? { start: cell.rawStart, end: cell.rawEnd } : { start: cell.start, end: cell.end };
 }
 
 /** A value quoted for a message, shortened when long. Never call it with a secret. */
@@ -63,7 +62,7 @@ export function quote(value: string): string {
 }
 
 /** 1-based line number of a row, as editors show it. */
-export function lineOf(row: Row): number {
+export function lineOf(row: RecordView): number {
   return row.line + 1;
 }
 

@@ -1,20 +1,10 @@
 // File-level and row-shape findings: CSV syntax errors from the parser, encoding, byte-order mark,
 // rows with too few or too many cells, and line breaks inside cells.
 import type { HeaderReading } from '../detect';
-import type { CsvError, Row, Span } from '../types';
+import type { Row, SourceEncoding } from '../types';
 import { andList, type ValidationRun } from './context';
 
 const REPLACEMENT_CHARACTER = '\uFFFD';
-
-/** The parser's syntax errors, except inside `suppressed` spans (sorted) already explained otherwise. */
-export function checkCsvSyntax(run: ValidationRun, suppressed: readonly Span[], errors: readonly CsvError[] = run.doc.errors): void {
-  let s = 0;
-  for (const error of errors) {
-    while (s < suppressed.length && suppressed[s].end < error.start) s++;
-    if (s < suppressed.length && error.start >= suppressed[s].start && error.start <= suppressed[s].end) continue;
-    run.report(error.code, 'error', error, error.message);
-  }
-}
 
 /** Where the first U+FFFD is (-1: none) and how many there are in [from, to). */
 export function findReplacementCharacters(text: string, from = 0, to = text.length): { first: number; count: number } {
@@ -26,12 +16,36 @@ export function findReplacementCharacters(text: string, from = 0, to = text.leng
 }
 
 /**
- * U+FFFD in the text means the editor could not decode some bytes as UTF-8. `replacements`: the U+FFFD
- * found in the whole text, when the caller keeps count itself.
+ * Not UTF-8, and a byte-order mark. A front that read the bytes says what it found (`encoding`); for a text
+ * an editor decoded, U+FFFD characters mean bytes it could not decode (`replacements`: those of the whole
+ * text, counted by the caller).
  */
-export function checkEncoding(run: ValidationRun, replacements = findReplacementCharacters(run.doc.text)): void {
+export function checkEncoding(run: ValidationRun, replacements: { first: number; count: number }, encoding?: SourceEncoding): void {
   const { first, count } = replacements;
-  if (first >= 0) {
+  if (encoding && encoding.name !== 'UTF-8') {
+    const [bits, endian] = encoding.name === 'UTF-16LE' ? ['16', 'little'] : encoding.name === 'UTF-16BE' ? ['16', 'big'] : encoding.name === 'UTF-32LE' ? ['32', 'little'] : ['32', 'big'];
+    run.report(
+      'not-utf8',
+      'error',
+      { start: 0, end: Math.min(1, run.doc.text.length) },
+      `The file is saved as UTF-${bits} (${endian}-endian), but the importer needs UTF-8: save it with UTF-8 encoding.`,
+      { data: { encoding: encoding.name } },
+    );
+    return; // its byte-order mark belongs to UTF-${bits}
+  }
+  if (encoding) {
+    const invalid = encoding.firstInvalidByte;
+    if (invalid) {
+      run.report(
+        'not-utf8',
+        'error',
+        { start: invalid.textOffset, end: invalid.textOffset + 1 },
+        `The file is not valid UTF-8: the byte at offset ${invalid.byteOffset} cannot be decoded (here). ` +
+          'The importer needs UTF-8: re-save the file with UTF-8 encoding.',
+        { data: { byteOffset: invalid.byteOffset } },
+      );
+    }
+  } else if (first >= 0) {
     run.report(
       'not-utf8',
       'error',

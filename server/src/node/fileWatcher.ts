@@ -1,23 +1,24 @@
-// Reloads custom dialect files when they change on disk. The server watches them itself (they may live
-// outside the workspace, e.g. `~/dialects/acme.dialect.json`, where no client watcher looks). Each file's
-// folder is watched rather than the file: editors save by replacing the file, which ends a file watch.
+// Reloads custom dialect files (and the JSON Schemas they name) when they change on disk. The server watches
+// them itself (they may live outside the workspace, e.g. `~/dialects/acme.dialect.json`, where no client
+// watcher looks). Each file's folder is watched rather than the file: editors save by replacing the file,
+// which ends a file watch.
 import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 
-export class DialectFileWatcher {
+export class FileWatcher {
   private watchers: FSWatcher[] = [];
   private timer: NodeJS.Timeout | undefined;
   private key = '';
 
-  /** `onChange` runs once per burst of events, `delayMs` after the last one. */
-  constructor(
-    private readonly onChange: () => void,
-    private readonly delayMs = 100,
-  ) {}
+  private onChange: () => void = () => undefined;
+
+  /** Runs `onChange` once per burst of events, `delayMs` after the last one. */
+  constructor(private readonly delayMs = 100) {}
 
   /** Watches exactly these files (replacing what was watched before). */
-  watch(files: readonly string[]): void {
+  watch(files: readonly string[], onChange: () => void): void {
+    this.onChange = onChange;
     const key = JSON.stringify([...files].sort());
     if (key === this.key) return;
     this.key = key;

@@ -28,8 +28,8 @@ import type {
   Severity,
   Span,
   TextEdit,
-} from '../../service/index';
-import { DIAGNOSTIC_SOURCE } from '../diagnostics';
+} from '../service/index';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 function rangeOf(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };

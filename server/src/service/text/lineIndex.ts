@@ -1,4 +1,4 @@
-import type { Span } from './types';
+import type { Span } from '../types';
 
 export interface LinePosition {
   line: number;
