@@ -170,7 +170,7 @@ function cpuRatio(a: WorkerResult | undefined, b: WorkerResult | undefined): str
 
 function speedTable(results: FileResult[]): string {
   const lines = [
-    '| file | rows | size MiB | csv-parse ms | parseCsv ms | validate ms | validate ÷ csv-parse (CPU-time ratio) | tableschema ms | validate ÷ tableschema (CPU) | problems found |',
+    '| file | rows | size MiB | csv-parse ms | CSV model ms | validate ms | validate ÷ csv-parse (CPU-time ratio) | tableschema ms | validate ÷ tableschema (CPU) | problems found |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const r of results) {
@@ -180,7 +180,7 @@ function speedTable(results: FileResult[]): string {
     const f = r.core.validate?.findings;
     const problems = f ? `${f.problems} (${['error', 'warning', 'information', 'hint'].map((s) => `${s[0]}:${f[s] ?? 0}`).join(' ')})${f.detected ? '' : ' NOT DETECTED'}` : '—';
     lines.push(
-      `| ${r.dialect} | ${r.rows} | ${(r.bytes / MiB).toFixed(1)} | ${fmtMs(floor)} | ${fmtMs(med(r.core.parseCsv))} | ${fmtMs(ours)} | ${fmtX(ours !== undefined && floor ? ours / floor : undefined)} (${cpuRatio(r.core.validate, r.core['csv-parse'])}) | ${fmtMs(peer)} | ${fmtX(ours !== undefined && peer ? ours / peer : undefined)} (${cpuRatio(r.core.validate, r.core.tableschema)}) | ${problems} |`,
+      `| ${r.dialect} | ${r.rows} | ${(r.bytes / MiB).toFixed(1)} | ${fmtMs(floor)} | ${fmtMs(med(r.core.model))} | ${fmtMs(ours)} | ${fmtX(ours !== undefined && floor ? ours / floor : undefined)} (${cpuRatio(r.core.validate, r.core['csv-parse'])}) | ${fmtMs(peer)} | ${fmtX(ours !== undefined && peer ? ours / peer : undefined)} (${cpuRatio(r.core.validate, r.core.tableschema)}) | ${problems} |`,
     );
   }
   return lines.join('\n');
@@ -292,7 +292,7 @@ function report(results: FileResult[], seconds: number): string {
     '',
     'How: each core figure is the median of ≥ 3 runs (≥ 5 below 40k rows) after a cold run and warm-up, in a',
     'fresh `node --expose-gc` process per tool and file (GC forced between runs); peak RSS is that process’s',
-    '`ru_maxrss` after one cold run. csv-parse = `csv-parse/sync` `parse(text)` (the floor); parseCsv = our CSV',
+    '`ru_maxrss` after one cold run. csv-parse = `csv-parse/sync` `parse(text)` (the floor); CSV model = our CSV',
     'model alone; validate = `createNodeLanguageService().validate(text)` with auto-detection. Server = the real',
     '`bin/pbx-user-csv-language-server.js --stdio`, one process per file, driven over JSON-RPC: didOpen →',
     'publishDiagnostics, then 20 incremental didChange edits (one `enabled` cell each, in rows spread over the file,',
@@ -337,7 +337,7 @@ async function main(): Promise<void> {
       writeFileSync(file, text);
       const result: FileResult = { dialect, rows, bytes: Buffer.byteLength(text), core: {}, failures: [] };
       results.push(result);
-      const tools: Tool[] = ['csv-parse', 'parseCsv', 'validate', ...(options.peer ? (['tableschema'] as Tool[]) : [])];
+      const tools: Tool[] = ['csv-parse', 'model', 'validate', ...(options.peer ? (['tableschema'] as Tool[]) : [])];
       for (const tool of tools) {
         process.stderr.write(`${dialect} ${rows} rows: ${tool}…\n`);
         try {

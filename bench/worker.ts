@@ -3,13 +3,13 @@
 // Prints one JSON line (WorkerResult) on stdout.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { createLanguageService } from '../server/src/service';
-import { parseCsv } from '../server/src/service/csv/parse';
+import { CsvModel } from '../server/src/service/csv/model';
+import { createNodeLanguageService } from '../server/src/node/resources';
 import type { BenchDialect } from './generate';
 import { peerSchema, TableSchemaModule } from './peerSchemas';
 import { msSince } from './stats';
 
-export type Tool = 'csv-parse' | 'parseCsv' | 'validate' | 'tableschema';
+export type Tool = 'csv-parse' | 'model' | 'validate' | 'tableschema';
 
 export interface WorkerResult {
   tool: Tool;
@@ -32,10 +32,10 @@ function makeRun(tool: Tool, file: string, dialect: BenchDialect, text: string):
   switch (tool) {
     case 'csv-parse':
       return async () => ({ records: (parse(text, { bom: true, relax_column_count: true }) as string[][]).length });
-    case 'parseCsv':
+    case 'model':
       return async () => {
-        const doc = parseCsv(text);
-        return { records: doc.rows.length, csvErrors: doc.errors.length };
+        const model = new CsvModel(text);
+        return { records: model.recordCount, csvErrors: model.errors().length };
       };
     case 'validate': {
       const service = createNodeLanguageService();

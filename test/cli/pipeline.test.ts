@@ -2,16 +2,16 @@
 // ordering, --quiet, --max-warnings, --max-problems, exit codes), independent of the real rules.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { LanguageService, Problem, ValidateOptions } from '../../server/src/service';
+import { NULL_LANGUAGE_SERVICE, type LanguageService, type Problem, type ValidateOptions } from '../../server/src/service';
 import type { ValidateCommand } from '../../server/src/cli/args';
 import { runValidate } from '../../server/src/cli/validate';
 import { makeTree } from './helpers';
 
-/** Files whose header starts with `fake_user` (or any file, with --dialect) are user CSVs; each `BAD` is an error, each `WARN` a warning,
- * reported in reverse order to check that the CLI sorts them. */
+/** Files whose header starts with `fake_user` (or any file, with --dialect) are user CSVs; each `BAD` is an error, each `WARN` a warning. */
 function fakeCore() {
   const calls: Array<{ text: string; options?: ValidateOptions }> = [];
   const service: LanguageService = {
+    ...NULL_LANGUAGE_SERVICE,
     validate(text, options) {
       calls.push({ text, options });
       if (text.startsWith('crash')) throw new Error('core bug');
@@ -19,19 +19,14 @@ function fakeCore() {
       const detected = forced || text.replace(/^\ufeff/, '').startsWith('fake_user');
       if (!detected) return { problems: [] };
       const problems: Problem[] = [];
-      for (const [word, severity, rule] of [['BAD', 'error', 'fake-bad'], ['WARN', 'warning', 'fake-warn']] as const) {
-        for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-          problems.push({ rule, severity, message: `${word.toLowerCase()} value`, start: at, end: at + word.length });
-        }
+      for (let at = text.search(/BAD|WARN/); at >= 0; ) {
+        const word = text.startsWith('BAD', at) ? 'BAD' : 'WARN';
+        problems.push({ rule: word === 'BAD' ? 'fake-bad' : 'fake-warn', severity: word === 'BAD' ? 'error' : 'warning', message: `${word.toLowerCase()} value`, start: at, end: at + word.length });
+        const next = text.slice(at + 1).search(/BAD|WARN/);
+        at = next < 0 ? -1 : at + 1 + next;
       }
-      // Like the real core, which sees only text: any U+FFFD counts as an undecodable byte.
-      const replacement = text.indexOf('\ufffd');
-      if (replacement >= 0) {
-        problems.push({ rule: 'not-utf8', severity: 'error', message: 'core says: not UTF-8', start: replacement, end: replacement + 1 });
-      }
-      return { dialect: { id: 'fake', label: 'Fake users', guessed: false }, problems: problems.reverse() };
+      return { dialect: { id: 'fake', label: 'Fake users', guessed: false }, problems };
     },
-    detect: () => undefined,
     dialects: () => [{ id: 'fake', label: 'Fake users', description: 'test dialect' }],
   };
   return { service, calls };
@@ -39,12 +34,12 @@ function fakeCore() {
 
 const TOOL = { name: 'pbx-user-csv', version: '0.0.0-test', informationUri: 'https://example.org/' };
 
-function run(cwd: string, overrides: Partial<ValidateCommand> = {}) {
+async function run(cwd: string, overrides: Partial<ValidateCommand> = {}) {
   const { service, calls } = fakeCore();
   let stdout = '';
   let stderr = '';
   const command: ValidateCommand = { kind: 'validate', operands: ['.'], dialectFiles: [], format: 'text', quiet: false, ...overrides };
-  const status = runValidate(command, service, TOOL, {
+  const status = await runValidate(command, service, TOOL, {
     cwd,
     stdout: (chunk) => (stdout += chunk),
     stderr: (chunk) => (stderr += chunk),
@@ -53,9 +48,9 @@ function run(cwd: string, overrides: Partial<ValidateCommand> = {}) {
 }
 
 describe('validate pipeline around the core', () => {
-  test('problems come out sorted by position with 1-based line:col', () => {
+  test('problems come out with 1-based line:col, after the dialect line, then the summary', async () => {
     const folder = makeTree({ 'a.csv': 'fake_user,x\nBAD,WARN\nok,BAD\n' });
-    const result = run(folder);
+    const result = await run(folder);
     assert.equal(
       result.stdout,
       [
@@ -70,81 +65,54 @@ describe('validate pipeline around the core', () => {
     assert.equal(result.status, 1);
   });
 
-  test('the core receives the BOM as U+FEFF and invalid bytes as U+FFFD', () => {
+  test('the core receives the BOM as U+FEFF, invalid bytes as U+FFFD, and where the first invalid byte was', async () => {
     const folder = makeTree({ 'a.csv': Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0x0a, 0x62, 0xc3, 0x0a]) });
-    const result = run(folder);
+    const result = await run(folder);
     assert.equal(result.calls.length, 1);
     assert.equal(result.calls[0].text, '\ufeffa\nb\ufffd\n');
+    assert.deepEqual(result.calls[0].options?.encoding, { name: 'UTF-8', firstInvalidByte: { byteOffset: 6, textOffset: 4 } });
   });
 
-  test('not-utf8 is an error of a user CSV, placed among the core problems by position', () => {
-    const bytes = Buffer.concat([Buffer.from('fake_user\nBAD\nZo\u00eb '), Buffer.from([0xe9]), Buffer.from('\nWARN\n')]);
-    const result = run(makeTree({ 'a.csv': bytes }));
-    assert.deepEqual(result.stdout.split('\n').slice(1, 4), [
-      'a.csv:2:1: error bad value [fake-bad]',
-      'a.csv:3:5: error The file is not valid UTF-8 (first invalid byte at byte offset 19); save it as UTF-8: the importer reads UTF-8 only [not-utf8]',
-      'a.csv:4:1: warning warn value [fake-warn]',
-    ]);
-    assert.equal(result.status, 1);
+  test('a valid UTF-8 file: the core is told so, whatever U+FFFD characters it holds', async () => {
+    const result = await run(makeTree({ 'a.csv': 'fake_user\nLyon \ufffd\n' }));
+    assert.deepEqual(result.calls[0].options?.encoding, { name: 'UTF-8' });
   });
 
-  test("the core's own not-utf8 is replaced by the byte-exact one, not doubled", () => {
-    const bytes = Buffer.concat([Buffer.from('fake_user\n\ufffd,'), Buffer.from([0xff]), Buffer.from('\n')]);
-    const result = run(makeTree({ 'a.csv': bytes }));
-    assert.deepEqual(result.stdout.split('\n').slice(1), [
-      'a.csv:2:3: error The file is not valid UTF-8 (first invalid byte at byte offset 14); save it as UTF-8: the importer reads UTF-8 only [not-utf8]',
-      '1 file: 1 user CSV, 1 with errors — 1 error, 0 warnings',
-      '',
-    ]);
+  test('a UTF-16 file is decoded as UTF-16, and the core is told', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('fake_user\nBAD\n', 'utf16le')]);
+    const result = await run(makeTree({ 'a.csv': utf16 }));
+    assert.equal(result.calls[0].text, '\ufefffake_user\nBAD\n');
+    assert.deepEqual(result.calls[0].options?.encoding, { name: 'UTF-16LE' });
   });
 
-  test('a valid UTF-8 file that contains U+FFFD itself is not reported as not UTF-8', () => {
-    const result = run(makeTree({ 'a.csv': 'fake_user\nLyon \ufffd\n' }));
-    assert.equal(result.stdout, 'a.csv: dialect fake (Fake users)\n1 file: 1 user CSV, 0 with errors — 0 errors, 0 warnings\n');
-    assert.equal(result.status, 0);
-  });
-
-  test('not-utf8 is not reported for a CSV that is not a user CSV…', () => {
-    const result = run(makeTree({ 'a.csv': Buffer.from([0x78, 0x0a, 0xff, 0x0a]) }));
-    assert.equal(result.stdout, '1 file: 0 user CSVs, 0 with errors — 0 errors, 0 warnings\n');
-    assert.equal(result.status, 0);
-  });
-
-  test('…unless --dialect says it is one', () => {
-    const result = run(makeTree({ 'a.csv': Buffer.from([0x78, 0x0a, 0xff, 0x0a]) }), { dialect: 'fake' });
-    assert.match(result.stdout, /^a\.csv:2:1: error The file is not valid UTF-8 \(first invalid byte at byte offset 2\)/m);
-    assert.equal(result.calls[0].options?.dialect, 'fake');
-    assert.equal(result.status, 1);
-  });
-
-  test('a core crash on one file: reported, the other files still checked, exit 2', () => {
-    const result = run(makeTree({ 'a.csv': 'crash\n', 'b.csv': 'fake_user\nBAD\n' }));
+  test('a core crash on one file: reported, the other files still checked, exit 2', async () => {
+    const result = await run(makeTree({ 'a.csv': 'crash\n', 'b.csv': 'fake_user\nBAD\n' }));
     assert.equal(result.stderr, 'pbx-user-csv: cannot check "a.csv": internal error: core bug\n');
     assert.match(result.stdout, /^b\.csv:2:1: error bad value \[fake-bad\]$/m);
     assert.match(result.stdout, /^2 files: 1 user CSV, 1 with errors, 1 unreadable — 1 error, 0 warnings$/m);
     assert.equal(result.status, 2);
   });
 
-  test('--max-problems reaches the core as settings.maxProblems; no flag, no setting', () => {
+  test('--max-problems reaches the core as settings.maxProblems; no flag, no setting', async () => {
     const folder = makeTree({ 'a.csv': 'fake_user\n' });
-    assert.deepEqual(run(folder, { maxProblems: 7 }).calls[0].options?.settings, { maxProblems: 7 });
-    assert.deepEqual(run(folder).calls[0].options?.settings, {});
+    assert.deepEqual((await run(folder, { maxProblems: 7 })).calls[0].options?.settings, { maxProblems: 7 });
+    assert.deepEqual((await run(folder)).calls[0].options?.settings, {});
   });
 
-  test('warnings: exit 0, or 1 past --max-warnings; --quiet hides them but they still count', () => {
+  test('warnings: exit 0, or 1 past --max-warnings; --quiet hides them but they still count', async () => {
     const folder = makeTree({ 'a.csv': 'fake_user\nWARN,WARN\n' });
-    assert.equal(run(folder).status, 0);
-    assert.equal(run(folder, { maxWarnings: 2 }).status, 0);
-    const over = run(folder, { maxWarnings: 1 });
+    assert.equal((await run(folder)).status, 0);
+    assert.equal((await run(folder, { maxWarnings: 2 })).status, 0);
+    const over = await run(folder, { maxWarnings: 1 });
     assert.equal(over.status, 1);
     assert.equal(over.stderr, 'pbx-user-csv: 2 warnings, more than --max-warnings 1\n');
-    const quiet = run(folder, { quiet: true, maxWarnings: 1 });
+    const quiet = await run(folder, { quiet: true, maxWarnings: 1 });
     assert.equal(quiet.stdout, '1 file: 1 user CSV, 0 with errors — 0 errors, 2 warnings\n');
     assert.equal(quiet.status, 1);
   });
 
-  test('--quiet in JSON keeps errors only in "problems", counts unchanged', () => {
-    const result = run(makeTree({ 'a.csv': 'fake_user\nBAD,WARN\n' }), { quiet: true, format: 'json' });
+  test('--quiet in JSON keeps errors only in "problems", counts unchanged', async () => {
+    const result = await run(makeTree({ 'a.csv': 'fake_user\nBAD,WARN\n' }), { quiet: true, format: 'json' });
     const [file] = JSON.parse(result.stdout).files;
     assert.deepEqual(file.problems.map((p: { rule: string }) => p.rule), ['fake-bad']);
     assert.equal(file.warningCount, 1);

@@ -129,8 +129,8 @@ describe('validate: encodings', () => {
     assert.match(out[0], GUESSED_V22);
     assert.equal(
       out[1],
-      `users.csv:2:${column}: error The file is not valid UTF-8 (first invalid byte at byte offset ${byteOffset}); ` +
-        'save it as UTF-8: the importer reads UTF-8 only [not-utf8]',
+      `users.csv:2:${column}: error The file is not valid UTF-8: the byte at offset ${byteOffset} cannot be decoded (here). ` +
+        'The importer needs UTF-8: re-save the file with UTF-8 encoding. [not-utf8]',
     );
     assert.equal(out[2], '1 file: 1 user CSV, 1 with errors — 1 error, 0 warnings');
     assert.equal(run.status, 1);
@@ -146,8 +146,25 @@ describe('validate: encodings', () => {
     const out = lines(run.stdout);
     assert.equal(out.length, 4, run.stdout);
     assert.equal(out[1], ERROR_LINE);
-    assert.match(out[2], /^users\.csv:3:57: error The file is not valid UTF-8 .* \[not-utf8\]$/);
+    assert.match(out[2], /^users\.csv:3:57: error The file is not valid UTF-8: .* \[not-utf8\]$/);
     assert.equal(run.status, 1);
+  });
+
+  test('a user CSV saved as UTF-16 is checked, with one error saying the importer needs UTF-8', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${XIVO_HEADER}\n${XIVO_ROW}\n`, 'utf16le')]);
+    const run = runCli(['validate', 'users.csv'], makeTree({ 'users.csv': utf16 }));
+    assert.deepEqual(lines(run.stdout).slice(1), [
+      'users.csv:1:1: error The file is saved as UTF-16 (little-endian), but the importer needs UTF-8: save it with UTF-8 encoding. [not-utf8]',
+      '1 file: 1 user CSV, 1 with errors — 1 error, 0 warnings',
+    ]);
+    assert.match(lines(run.stdout)[0], /^users\.csv: dialect xivo \(/);
+    assert.equal(run.status, 1);
+  });
+
+  test('a CSV saved as UTF-16 that is not a user CSV stays silent', () => {
+    const run = runCli(['validate', 'cities.csv'], makeTree({ 'cities.csv': Buffer.from('city,population\nLyon,522000\n', 'utf16le') }));
+    assert.deepEqual(lines(run.stdout), ['1 file: 0 user CSVs, 0 with errors — 0 errors, 0 warnings']);
+    assert.equal(run.status, 0);
   });
 
   test('a UTF-8 BOM reaches the core: XiVO reports it (warning at 1:1), the header is still recognised', () => {

@@ -1,9 +1,9 @@
 // The core under fuzzing: one language service, every dialect choice, and checked entry points that turn a throw
 // into a readable assertion failure.
 import assert from 'node:assert/strict';
-import { createLanguageService } from '../../server/src/service';
+import { createNodeLanguageService } from '../../server/src/node/resources';
 import type { ValidateOptions } from '../../server/src/service';
-import { parseCsv } from '../../server/src/service/csv/parse';
+import { CsvModel } from '../../server/src/service/csv/model';
 import { assertDocumentSpans, assertProblemSpans } from './fuzzSupport';
 
 export const BUILT_IN = ['portsip-v22', 'portsip-v16', 'xivo', 'xivo-update'];
@@ -27,9 +27,9 @@ export function validateEverywhere(text: string, choices = dialectChoices): void
 export function parseChecked(text: string): void {
   let doc;
   try {
-    doc = parseCsv(text);
+    doc = new CsvModel(text);
   } catch (error) {
-    assert.fail(`parseCsv threw on ${JSON.stringify(text.slice(0, 200))}: ${(error as Error).stack}`);
+    assert.fail(`the CSV model threw on ${JSON.stringify(text.slice(0, 200))}: ${(error as Error).stack}`);
   }
   assertDocumentSpans(doc, text);
 }

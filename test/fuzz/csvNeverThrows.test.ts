@@ -50,11 +50,11 @@ describe('core never throws and keeps spans inside the document', () => {
     for (const id of BUILT_IN) assert.ok(offered.includes(id), `dialect ${id} offered (got ${offered.join(', ')})`);
   });
 
-  test('parseCsv on random text', () => {
+  test('the CSV model on random text', () => {
     fc.assert(fc.property(anyText, parseChecked), { seed: SEED, numRuns: 1500 });
   });
 
-  test('parseCsv and validate on mutated PortSIP and XiVO files', () => {
+  test('the CSV model and validate on mutated PortSIP and XiVO files', () => {
     fc.assert(
       fc.property(mutatedFile, (text) => {
         parseChecked(text);

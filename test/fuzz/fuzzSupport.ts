@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import type { CsvDocument, Problem } from '../../server/src/service';
+import type { Problem } from '../../server/src/service';
+import type { CsvModel } from '../../server/src/service/csv/model';
 
 /** The repository root: the nearest folder above this file with a package.json (works from test/ and out/tests/). */
 export function repoRoot(): string {
@@ -21,20 +22,23 @@ function assertSpan(what: string, start: number, end: number, length: number): v
 }
 
 /** Every span of the CSV model lies inside the text, records and cells in order. */
-export function assertDocumentSpans(doc: CsvDocument, text: string): void {
-  assert.equal(doc.text, text);
+export function assertDocumentSpans(model: CsvModel, text: string): void {
+  assert.equal(model.text, text);
   let previousEnd = 0;
-  for (const row of doc.rows) {
-    assertSpan(`row ${row.index}`, row.start, row.end, text.length);
-    assert.ok(row.start >= previousEnd, `row ${row.index} starts at ${row.start}, before the previous row ended (${previousEnd})`);
-    previousEnd = row.end;
-    for (const cell of row.cells) {
-      assertSpan(`cell of row ${row.index}`, cell.rawStart, cell.rawEnd, text.length);
+  for (let r = 0; r < model.recordCount; r++) {
+    const start = model.recordStart(r);
+    const end = model.recordEnd(r);
+    assertSpan(`record ${r}`, start, end, text.length);
+    assert.ok(start >= previousEnd, `record ${r} starts at ${start}, before the previous record ended (${previousEnd})`);
+    previousEnd = end;
+    for (let c = 0; c < model.cellCount(r); c++) {
+      const cell = model.cellSpan(r, c);
+      assertSpan(`cell of record ${r}`, cell.rawStart, cell.rawEnd, text.length);
       assert.ok(cell.rawStart <= cell.start && cell.start <= cell.end && cell.end <= cell.rawEnd, `cell content inside its raw span`);
-      assert.ok(row.start <= cell.rawStart && cell.rawEnd <= row.end, `cell inside its row`);
+      assert.ok(start <= cell.rawStart && cell.rawEnd <= end, `cell inside its record`);
     }
   }
-  for (const error of doc.errors) assertSpan(`csv error ${error.code}`, error.start, error.end, text.length);
+  for (const error of model.errors()) assertSpan(`csv error ${error.code}`, error.start, error.end, text.length);
 }
 
 export function assertProblemSpans(problems: Problem[], text: string): void {

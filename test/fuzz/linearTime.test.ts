@@ -1,18 +1,18 @@
 // Time stays linear in the size of the input (doubling it costs ≤ 3× the CPU time; quadratic would be 4×), for the CSV model and for
 // validation, on floods of quotes, cells, lines, columns, long cells and deeply nested JSON.
 import { describe, test } from 'node:test';
-import { createLanguageService } from '../../server/src/service';
-import { parseCsv } from '../../server/src/service/csv/parse';
+import { createNodeLanguageService } from '../../server/src/node/resources';
+import { CsvModel } from '../../server/src/service/csv/model';
 import { PORTSIP_HEADER, assertLinear, portsipFile, portsipRow, xivoFile } from './fuzzSupport';
 
 const service = createNodeLanguageService();
 
 describe('time grows linearly with the input', () => {
-  const parse = (text: string) => void parseCsv(text);
+  const parse = (text: string) => void new CsvModel(text);
   const validatePortsip = (text: string) => void service.validate(text, { dialect: 'portsip-v22' });
   const validateAuto = (text: string) => void service.validate(text);
 
-  test('parseCsv on quote soups, cell and line floods', () => {
+  test('the CSV model on quote soups, cell and line floods', () => {
     assertLinear('unterminated quote over many lines', (n) => '"' + 'a,b\n'.repeat(n), parse);
     assertLinear('quotes inside unquoted cells', (n) => 'a"b,'.repeat(n), parse);
     assertLinear('text after closing quotes', (n) => '"a"b,'.repeat(n), parse);

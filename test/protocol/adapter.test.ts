@@ -4,58 +4,97 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { startLanguageServer } from '../../server/src/lsp/languageServer';
-import type { ServerContext, ServerFeature } from '../../server/src/lsp/languageServer';
-import type {
-  DialectSummary,
-  LanguageService,
-  LanguageServiceOptions,
-  ValidateOptions,
-  ValidationResult,
+import { startServer } from '../../server/src/lsp/server';
+import { nodePlatform } from '../../server/src/node/platform';
+import {
+  NULL_LANGUAGE_SERVICE,
+  applyChanges,
+  type DialectSummary,
+  type DocumentSession,
+  type DocumentUpdate,
+  type LanguageService,
+  type ValidateOptions,
+  type ValidationResult,
 } from '../../server/src/service/index';
 import { LspTestClient } from './lspTestClient';
 import type { StartOptions } from './lspTestClient';
 
-class FakeCore implements LanguageService {
+/** A core that answers what the test says, and records every validation the server asks of it. */
+class FakeCore {
   readonly calls: Array<{ text: string; options: ValidateOptions | undefined }> = [];
   respond: (text: string) => ValidationResult = () => ({ problems: [] });
+  configurationErrors: LanguageService['configurationErrors'] = () => [];
 
   validate(text: string, options?: ValidateOptions): ValidationResult {
     this.calls.push({ text, options });
     return this.respond(text);
   }
-  detect() {
-    return undefined;
-  }
+
   dialects(): DialectSummary[] {
     return [{ id: 'acme', label: 'ACME PBX', description: 'Custom dialect for tests' }];
   }
+
+  /** The core as the server sees it: every document goes through a session. */
+  service(): LanguageService {
+    const core = this;
+    return {
+      ...NULL_LANGUAGE_SERVICE,
+      validate: (text, options) => core.validate(text, options),
+      openDocument: (text, options) => new FakeSession(core, text, options),
+      dialects: () => core.dialects(),
+      configurationErrors: () => core.configurationErrors(),
+    };
+  }
+}
+
+class FakeSession implements DocumentSession {
+  result: ValidationResult | undefined;
+  constructor(
+    private readonly core: FakeCore,
+    public text: string,
+    private options: ValidateOptions | undefined,
+  ) {}
+
+  update(update: DocumentUpdate, options?: ValidateOptions): void {
+    this.text = typeof update === 'string' ? update : Array.isArray(update) ? applyChanges(this.text, update) : (update as { text: string }).text;
+    if (options) this.options = options;
+    this.result = undefined;
+  }
+
+  validate(): ValidationResult {
+    return (this.result ??= this.core.validate(this.text, this.options));
+  }
+
+  document(): undefined {
+    return undefined;
+  }
+
+  close(): void {}
 }
 
 interface Harness {
   client: LspTestClient;
   core: FakeCore;
-  /** Options of every createService call, in order. */
-  created: LanguageServiceOptions[];
+  /** The custom dialect URIs of every core the server made, in order. */
+  created: string[][];
 }
 
-async function startHarness(
-  options: StartOptions = {},
-  createService?: (o: LanguageServiceOptions, core: FakeCore) => LanguageService,
-  features: ServerFeature[] = [],
-): Promise<Harness> {
+async function startHarness(options: StartOptions = {}, createService?: (customDialects: readonly string[], core: FakeCore) => LanguageService): Promise<Harness> {
   const core = new FakeCore();
-  const created: LanguageServiceOptions[] = [];
+  const created: string[][] = [];
   const client = await LspTestClient.inProcess((reader, writer) => {
     const connection = createConnection(ProposedFeatures.all, reader, writer);
-    startLanguageServer(connection, {
-      debounceMs: 10,
-      features,
-      createService: (o) => {
-        created.push(o);
-        return createService ? createService(o, core) : core;
+    startServer(
+      connection,
+      {
+        ...nodePlatform(),
+        createService: (customDialects) => {
+          created.push(customDialects.slice());
+          return { service: createService ? createService(customDialects, core) : core.service(), customFiles: [] };
+        },
       },
-    });
+      { debounceMs: 10 },
+    );
   }, options);
   return { client, core, created };
 }
@@ -63,7 +102,7 @@ async function startHarness(
 async function withHarness(
   run: (h: Harness) => Promise<void>,
   options?: StartOptions,
-  createService?: (o: LanguageServiceOptions, core: FakeCore) => LanguageService,
+  createService?: (customDialects: readonly string[], core: FakeCore) => LanguageService,
 ): Promise<void> {
   const harness = await startHarness(options, createService);
   try {
@@ -259,10 +298,7 @@ describe('what reaches the core', () => {
     withHarness(
       async ({ client, created }) => {
         await client.waitUntil(() => created.length >= 2, 'the core to be re-created with custom dialects');
-        assert.deepEqual(created, [
-          {},
-          { customDialectFiles: ['/srv/ws/dialects/acme.dialect.json', '/etc/pbx/other.dialect.json'] },
-        ]);
+        assert.deepEqual(created, [[], ['file:///srv/ws/dialects/acme.dialect.json', 'file:///etc/pbx/other.dialect.json']]);
       },
       {
         workspaceFolders: [{ uri: 'file:///srv/ws', name: 'ws' }],
@@ -284,15 +320,16 @@ describe('what reaches the core', () => {
         ]);
       },
       { settings: { customDialects: ['/d/a.dialect.json', '/d/b.dialect.json'] } },
-      (o, core) =>
-        o.customDialectFiles?.length
-          ? Object.assign(Object.create(core) as FakeCore, {
+      (customDialects, core) =>
+        customDialects.length
+          ? {
+              ...core.service(),
               configurationErrors: () => [
                 { file: '/d/a.dialect.json', pointer: '/columns/0', message: 'must have name' },
                 { file: '/d/b.dialect.json', pointer: '', message: 'not JSON' },
               ],
-            })
-          : core,
+            }
+          : core.service(),
     ));
 
   test('custom dialect files the core rejects: a warning is shown and the built-in dialects still validate', () =>
@@ -302,16 +339,16 @@ describe('what reaches the core', () => {
         assert.deepEqual(client.shownMessages, [
           'PBX User CSV: the custom dialect files could not be loaded; only the built-in dialects are used.',
         ]);
-        assert.deepEqual(created.at(-1), {});
+        assert.deepEqual(created.at(-1), []);
         const uri = 'file:///a/after-bad-dialects.csv';
         await client.open(uri, 'x\n');
         await client.waitForDiagnostics(uri);
         assert.equal(core.calls.at(-1)?.text, 'x\n');
       },
       { settings: { customDialects: ['/nowhere/broken.dialect.json'] } },
-      (o, core) => {
-        if (o.customDialectFiles?.length) throw new Error('broken dialect file');
-        return core;
+      (customDialects, core) => {
+        if (customDialects.length) throw new Error('broken dialect file');
+        return core.service();
       },
     ));
 });
@@ -387,57 +424,14 @@ describe('ordering and survival', () => {
     }));
 });
 
-describe('feature modules', () => {
-  test('a feature adds its capabilities and reads the adapter’s documents, core and dialect choices', async () => {
-    let context!: ServerContext;
-    const feature: ServerFeature = (c) => {
-      context = c;
-      c.connection.onHover((params) => {
-        const document = c.document(params.textDocument.uri);
-        const text = document?.getText() ?? '';
-        return { contents: `${c.dialectOf(params.textDocument.uri) ?? 'detect'}:${text.length}` };
-      });
-      return { hoverProvider: true };
-    };
-    const { client, core } = await startHarness({}, undefined, [feature]);
-    try {
-      assert.equal(client.initializeResult.capabilities.hoverProvider, true);
-      assert.deepEqual(client.initializeResult.capabilities.textDocumentSync, { openClose: true, change: 2 });
-      assert.equal(context.service(), core);
-
-      const uri = 'file:///f/users.csv';
-      await client.openAndSettle(uri, 'abc\n');
-      const hover = (position = { line: 0, character: 0 }) =>
-        client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
-      assert.deepEqual(await hover(), { contents: 'detect:4' });
-
-      const since = client.dialectStatuses.length;
-      await client.connection.sendNotification('pbxUserCsv/setDialect', { uri, dialect: 'none' });
-      await client.waitForDialectStatus(uri, since);
-      assert.deepEqual(await hover(), { contents: 'none:4' });
-
-      await client.close(uri);
-      await client.waitForDiagnostics(uri, (p) => p.version === undefined);
-      assert.deepEqual(await hover(), { contents: 'detect:0' });
-    } finally {
-      await client.stop();
-    }
-  });
-
-  test('a feature that throws while registering is logged and the server still validates', async () => {
-    const { client, core } = await startHarness({}, undefined, [
-      () => {
-        throw new Error('feature broke');
-      },
-    ]);
-    try {
-      const uri = 'file:///f/still.csv';
-      await client.open(uri, 'x\n');
-      await client.waitForDiagnostics(uri);
-      assert.equal(core.calls.length, 1);
-      await client.waitUntil(() => client.logMessages.some((m) => m.includes('registering a feature failed')), 'the log');
-    } finally {
-      await client.stop();
-    }
-  });
+describe('capabilities', () => {
+  test('the editing features and incremental sync are announced', () =>
+    withHarness(async ({ client }) => {
+      const capabilities = client.initializeResult.capabilities;
+      assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
+      assert.equal(capabilities.hoverProvider, true);
+      assert.equal(capabilities.documentSymbolProvider, true);
+      assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+      assert.deepEqual(capabilities.completionProvider?.triggerCharacters, [',', '"', ':', '{', '[']);
+    }));
 });

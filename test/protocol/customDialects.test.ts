@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { startLanguageServer } from '../../server/src/lsp/languageServer';
+import { startServer as startLspServer } from '../../server/src/lsp/server';
+import { nodePlatform } from '../../server/src/node/platform';
 import { LspTestClient, summarize } from './lspTestClient';
 import type { StartOptions } from './lspTestClient';
 
@@ -58,7 +59,7 @@ async function waitForDialect(client: LspTestClient, id: string): Promise<void> 
 function startServer(options: StartOptions): Promise<LspTestClient> {
   return LspTestClient.inProcess(
     (reader, writer) =>
-      startLanguageServer(createConnection(ProposedFeatures.all, reader, writer), { debounceMs: 10, dialectReloadDelayMs: 50 }),
+      startLspServer(createConnection(ProposedFeatures.all, reader, writer), nodePlatform({ dialectReloadDelayMs: 50 }), { debounceMs: 10 }),
     options,
   );
 }

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { resolveCustomDialectPaths } from '../../server/src/lsp/customDialects';
+import { resolveCustomDialectPaths } from '../../server/src/node/customDialects';
 import { dialectFromAssociations } from '../../server/src/lsp/dialectAssociations';
 import { describeError, guarded } from '../../server/src/lsp/safety';
 import { DiagnosticsPublisher, ValidationScheduler } from '../../server/src/lsp/scheduling';

@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { startLanguageServer } from '../../server/src/lsp/languageServer';
+import { startServer as startLspServer } from '../../server/src/lsp/server';
+import { nodePlatform } from '../../server/src/node/platform';
 import { LspTestClient, summarize } from './lspTestClient';
 import type { StartOptions } from './lspTestClient';
 import type { ValidateWorkspaceResult } from '../../server/src/lsp/protocol';
@@ -47,7 +48,7 @@ function workspaceWith(files: Record<string, string>): { root: string; uri: (rel
 
 async function startServer(root: string, options: StartOptions = {}): Promise<LspTestClient> {
   return LspTestClient.inProcess(
-    (reader, writer) => startLanguageServer(createConnection(ProposedFeatures.all, reader, writer), { debounceMs: 10 }),
+    (reader, writer) => startLspServer(createConnection(ProposedFeatures.all, reader, writer), nodePlatform(), { debounceMs: 10 }),
     { workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }], ...options },
   );
 }

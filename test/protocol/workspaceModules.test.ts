@@ -3,7 +3,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { effectiveCustomDialects, readTrust } from '../../server/src/lsp/trust';
-import { FolderFilter, fileUri, localPath, relativeTo } from '../../server/src/lsp/workspaceFiles';
+import { FolderFilter } from '../../server/src/common/filter';
+import { fileUri, localPath, relativeTo } from '../../server/src/node/files';
 import { summaryMessage } from '../../server/src/lsp/workspaceValidation';
 
 describe('FolderFilter', () => {

@@ -29,6 +29,8 @@ export interface ServerPlatform {
   /** Calls `onChange` (once per burst) when one of these files changes; replaces what was watched before. */
   watchFiles(uris: readonly string[], onChange: () => void): void;
   files: WorkspaceFileSystem;
+  /** How a URI is shown in messages: a file path for a local file. */
+  displayName(uri: string): string;
   /** Resolves after other pending messages had their turn. */
   yieldToEventLoop(): Promise<void>;
   dispose(): void;

@@ -189,7 +189,7 @@ export class ServerState {
    */
   private reportDialectErrors(created: LanguageService): void {
     const errors = created.configurationErrors();
-    const lines = errors.map((e) => `${e.file}${e.pointer ? ` (at ${e.pointer})` : ''}: ${e.message}`);
+    const lines = errors.map((e) => `${this.platform.displayName(e.file)}${e.pointer ? ` (at ${e.pointer})` : ''}: ${e.message}`);
     const key = JSON.stringify(lines);
     const alreadyShown = key === this.shownDialectErrors;
     this.shownDialectErrors = key;

@@ -19,7 +19,10 @@ export interface Walk {
   unreadable: Array<{ directory: string; reason: string }>;
 }
 
-/** Every file under `folderPath` the filter accepts. */
+/**
+ * Every file under `folderPath` the filter accepts, depth first: each directory's entries in sorted order,
+ * a subdirectory's files at its place among them.
+ */
 export async function walkFolder(folderPath: string, filter: FolderFilter, control: WalkControl = { isCancelled: false }): Promise<Walk> {
   const walk: Walk = { files: [], unreadable: [] };
   const visited = new Set<string>();
@@ -28,19 +31,17 @@ export async function walkFolder(folderPath: string, filter: FolderFilter, contr
   } catch {
     // unreadable: reported when its entries are read
   }
-  const pending: string[] = [''];
-  while (pending.length > 0 && !control.isCancelled) {
-    const relativeDir = pending.shift()!;
+  const visit = async (relativeDir: string): Promise<void> => {
+    if (control.isCancelled) return;
     const directory = path.join(folderPath, relativeDir);
     let entries: Dirent[];
     try {
       entries = await fs.readdir(directory, { withFileTypes: true });
     } catch (error) {
       walk.unreadable.push({ directory, reason: (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message });
-      continue;
+      return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const subdirectories: string[] = [];
     for (const entry of entries) {
       const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
       const full = path.join(folderPath, relative);
@@ -56,13 +57,13 @@ export async function walkFolder(folderPath: string, filter: FolderFilter, contr
         const real = await fs.realpath(full).catch(() => full);
         if (visited.has(real)) continue;
         visited.add(real);
-        subdirectories.push(relative);
+        await visit(relative);
       } else if (isFile && filter.acceptsFile(relative)) {
         walk.files.push(full);
       }
     }
-    for (let i = subdirectories.length - 1; i >= 0; i--) pending.unshift(subdirectories[i]);
-  }
+  };
+  await visit('');
   return walk;
 }
 

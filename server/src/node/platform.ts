@@ -66,6 +66,7 @@ export function nodePlatform(options: NodePlatformOptions = {}): ServerPlatform 
         return fs.readFile(filePath);
       },
     },
+    displayName: displayUri,
     yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
     dispose() {
       watcher.dispose();

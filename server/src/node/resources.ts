@@ -120,6 +120,7 @@ export function nodeResources(schemasDirectory: string | undefined = findSchemas
       }
       return readRegularFile(filePath);
     },
+    displayName: displayUri,
   };
 }
 

@@ -70,7 +70,7 @@ class SchemaLoader {
         errors.push({
           file: dialect.source,
           pointer: `/columns/${i}/jsonSchema`,
-          message: `the JSON Schema of column "${column.name}" (${uri}) cannot be used: ${schema.message}`,
+          message: `the JSON Schema of column "${column.name}" (${this.resources.displayName?.(uri) ?? uri}) cannot be used: ${schema.message}`,
         });
         ok = false;
         return;

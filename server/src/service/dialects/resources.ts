@@ -8,6 +8,8 @@ export interface Resources {
   readonly dialectSchema: string;
   /** The text at a URI; throws an Error whose message says why it cannot be read (missing, too large…). */
   read(uri: string): string;
+  /** How a URI is shown to the user in messages (a file path for a local file); the URI itself by default. */
+  displayName?(uri: string): string;
 }
 
 /**

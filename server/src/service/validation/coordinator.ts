@@ -96,6 +96,12 @@ export class Coordinator {
   private readonly view = new RecordView();
   /** Reads other records (duplicates) while `view` shows the one being checked. */
   private readonly otherView = new RecordView();
+  /**
+   * Reads back the values the key index compares. Its own view: the index asks while a record's keys are
+   * added (from `view`) or removed (from `otherView`), and a shared view would then show another record
+   * under the caller's cells.
+   */
+  private readonly lookupView = new RecordView();
   private readonly macs = new Map<string, MacUse[]>();
 
   constructor(setup: CoordinatorSetup) {
@@ -322,7 +328,7 @@ export class Coordinator {
   private lookupValue(id: number, key: number): string | undefined {
     const state = this.byId[id];
     if (!state) return undefined;
-    const value = keyValue(this.keys[key], this.otherView.show(this.model, state.index, this.width).cells);
+    const value = keyValue(this.keys[key], this.lookupView.show(this.model, state.index, this.width).cells);
     return value === undefined ? undefined : lookupOf(this.keys[key], value);
   }
 
