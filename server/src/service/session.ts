@@ -80,29 +80,35 @@ export function openDocumentSession(text: string, options: SessionOptions, envir
   return new Session(text, options, environment);
 }
 
-/** Counts, per probe, the data records whose cell holds a JSON key that tells two dialects of a family apart. */
+/**
+ * Counts, per probe, the data records whose cell holds a JSON key that tells two dialects of a family apart.
+ * Counted when detection first asks (most headers decide without reading the data), then kept current.
+ */
 class SignKeyCounts {
-  private readonly counts: number[];
+  private counts: number[] | undefined;
   constructor(
     private readonly model: CsvModel,
     private readonly probes: ReadonlyArray<{ index: number; quotedKey: string }>,
-  ) {
-    this.counts = probes.map(() => 0);
-    this.count(1, model.recordCount, 1);
-  }
+  ) {}
 
   present(index: number, quotedKey: string): boolean {
+    if (!this.counts) {
+      this.counts = this.probes.map(() => 0);
+      this.count(1, this.model.recordCount, 1);
+    }
     const p = this.probes.findIndex((probe) => probe.index === index && probe.quotedKey === quotedKey);
     return p >= 0 && this.counts[p] > 0;
   }
 
   /** Adds (sign 1) or takes away (-1) the records [from, to) of the model as it is now. */
   count(from: number, to: number, sign: 1 | -1): void {
+    const counts = this.counts;
+    if (!counts) return;
     for (let r = Math.max(1, from); r < to; r++) {
       for (let p = 0; p < this.probes.length; p++) {
         const probe = this.probes[p];
         // The cell as written: a quoted JSON cell writes "key" as ""key"", which holds "key" too.
-        if (this.model.content(r, probe.index).includes(probe.quotedKey)) this.counts[p] += sign;
+        if (this.model.content(r, probe.index).includes(probe.quotedKey)) counts[p] += sign;
       }
     }
   }

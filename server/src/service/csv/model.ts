@@ -53,10 +53,6 @@ export class CsvModel {
   constructor(text: string, scanNow = true) {
     this.textValue = text;
     this.bomValue = text.charCodeAt(0) === BOM;
-    // Room for most files at once: a record per line break, a cell per comma (an overestimate only where
-    // quoted cells hold commas); growing by doubling would copy the arrays and leave them up to half empty.
-    const lineBreaks = countOf(text, '\n') || countOf(text, '\r');
-    this.table.reserve(lineBreaks + 2, countOf(text, ',') + lineBreaks + 2);
     this.scanCursor = { offset: this.bomValue ? 1 : 0, line: 0 };
     if (scanNow) this.scan();
   }
@@ -84,6 +80,14 @@ export class CsvModel {
   scanSome(budget: number): number {
     const cursor = this.scanCursor;
     if (!cursor) return this.table.recordCount;
+    if (this.table.recordCount === 0 && budget > 1) {
+      // Room for most files at once, from the header: a record per line break, the header's number of cells
+      // in each. Growing by doubling would copy the arrays and leave them up to half empty.
+      this.scanSome(1);
+      const lineBreaks = countOf(this.textValue, '\n') || countOf(this.textValue, '\r');
+      this.table.reserve(lineBreaks + 2, (lineBreaks + 2) * Math.max(1, this.table.cellCount));
+      return this.scanSome(budget - 1);
+    }
     const end: ScanEnd = scanRecords(this.textValue, this.table, cursor.offset, cursor.line, undefined, budget);
     this.scanCursor = end.offset >= this.textValue.length ? undefined : { offset: end.offset, line: end.line };
     return this.table.recordCount;

@@ -20,9 +20,10 @@ export const RECORD_ERROR = 1;
 /** A `reach` that goes to the end of the text: no edit after the record can leave it unchanged. */
 export const REACH_END = -1;
 
-function grown<T extends Int32Array | Uint8Array>(array: T, needed: number): T {
+/** `array` with room for `needed` items: doubled as often as needed, or exactly that many when `exact`. */
+function grown<T extends Int32Array | Uint8Array>(array: T, needed: number, exact = false): T {
   if (needed <= array.length) return array;
-  let size = Math.max(16, array.length);
+  let size = exact ? needed : Math.max(16, array.length);
   while (size < needed) size *= 2;
   const bigger = new (array.constructor as new (size: number) => T)(size);
   bigger.set(array);
@@ -54,26 +55,26 @@ export class RecordTable {
 
   /** Sizes the arrays for about this many records and cells (a first scan knows roughly how many). */
   reserve(records: number, cells: number): void {
-    this.ensureRecords(records);
-    this.ensureCells(cells);
+    this.ensureRecords(records, true);
+    this.ensureCells(cells, true);
   }
 
-  ensureRecords(count: number): void {
+  ensureRecords(count: number, exact = false): void {
     if (count <= this.start.length) return;
-    this.start = grown(this.start, count);
-    this.length = grown(this.length, count);
-    this.breakLength = grown(this.breakLength, count);
-    this.reach = grown(this.reach, count);
-    this.line = grown(this.line, count);
-    this.lines = grown(this.lines, count);
-    this.recordFlags = grown(this.recordFlags, count);
-    this.firstCell = grown(this.firstCell, count + 1);
+    this.start = grown(this.start, count, exact);
+    this.length = grown(this.length, count, exact);
+    this.breakLength = grown(this.breakLength, count, exact);
+    this.reach = grown(this.reach, count, exact);
+    this.line = grown(this.line, count, exact);
+    this.lines = grown(this.lines, count, exact);
+    this.recordFlags = grown(this.recordFlags, count, exact);
+    this.firstCell = grown(this.firstCell, count + 1, exact);
   }
 
-  ensureCells(count: number): void {
+  ensureCells(count: number, exact = false): void {
     if (count <= this.cellEnd.length) return;
-    this.cellEnd = grown(this.cellEnd, count);
-    this.cellFlags = grown(this.cellFlags, count);
+    this.cellEnd = grown(this.cellEnd, count, exact);
+    this.cellFlags = grown(this.cellFlags, count, exact);
   }
 
   addCell(relativeEnd: number, flags: number): void {

@@ -120,39 +120,76 @@ const CLEAN: CellVerdict = Object.freeze({ problems: Object.freeze([]) as unknow
  */
 const MAX_CACHED_CHARACTERS = 4_000_000;
 
+/** After this many cells of a column, a column whose texts rarely repeat is no longer cached. */
+const SAMPLE_CELLS = 512;
+const MIN_HIT_RATE = 1 / 8;
+
+/** The verdicts of one column's quoted or unquoted cells, and how often they were of use. */
+interface ColumnVerdicts {
+  verdicts: Map<string, CellVerdict>;
+  lookups: number;
+  hits: number;
+  /** Set once the column's texts proved unique (each phone its own MAC): looking up costs more than it saves. */
+  bypass: boolean;
+}
+
 /**
- * Verdicts by column (schema file, then header name), by quoting, then by the cell's raw text. Nesting
- * the maps keeps the per-cell lookup key the raw text alone: a key built by concatenation would be a new
- * string to flatten and hash on every cell, which cost more than all the checking of the cached texts.
- * The raw text looked up is a slice of the document (no copy); only a missed text is copied to be kept.
+ * Verdicts by column (schema, then header name), by quoting, then by the cell's raw text. Nesting the maps
+ * keeps the per-cell lookup key the raw text alone: a key built by concatenation would be a new string to
+ * flatten and hash on every cell. The raw text looked up is a slice of the document (no copy); only a
+ * missed text is copied to be kept.
  */
 class VerdictCache {
-  private bySchema = new Map<string, Map<string, { quoted: Map<string, CellVerdict>; unquoted: Map<string, CellVerdict> }>>();
+  private bySchema = new Map<string, Map<string, { quoted: ColumnVerdicts; unquoted: ColumnVerdicts }>>();
   private characters = 0;
 
-  /** The verdicts of one column's quoted or unquoted cells. */
-  of(column: JsonColumn, quoted: boolean): Map<string, CellVerdict> {
+  of(column: JsonColumn, quoted: boolean): ColumnVerdicts {
     let byName = this.bySchema.get(column.schema.uri);
     if (!byName) this.bySchema.set(column.schema.uri, (byName = new Map()));
     let maps = byName.get(column.name);
-    if (!maps) byName.set(column.name, (maps = { quoted: new Map(), unquoted: new Map() }));
+    if (!maps) byName.set(column.name, (maps = { quoted: newColumn(), unquoted: newColumn() }));
     return quoted ? maps.quoted : maps.unquoted;
   }
 
-  /** Keeps a verdict (the caller checked the text is not there yet); forgets them all when full. */
-  add(verdicts: Map<string, CellVerdict>, key: string, verdict: CellVerdict): void {
+  /** The verdict on a text: from the cache, or judged (and kept, unless the column's texts do not repeat). */
+  verdict(entry: ColumnVerdicts, raw: string, quoted: boolean, column: JsonColumn): CellVerdict {
+    if (entry.bypass) return judge(new CellText(raw, quoted), column);
+    entry.lookups++;
+    const cached = entry.verdicts.get(raw);
+    if (cached) {
+      entry.hits++;
+      return cached;
+    }
+    const kept = detach(raw);
+    const verdict = judge(new CellText(kept, quoted), column);
+    if (entry.lookups >= SAMPLE_CELLS && entry.hits < entry.lookups * MIN_HIT_RATE) {
+      entry.bypass = true;
+      this.characters -= [...entry.verdicts.keys()].reduce((sum, key) => sum + key.length, 0);
+      entry.verdicts.clear();
+      return verdict;
+    }
+    this.add(entry, kept, verdict);
+    return verdict;
+  }
+
+  /** Keeps a verdict; forgets them all when full. */
+  private add(entry: ColumnVerdicts, key: string, verdict: CellVerdict): void {
     if (this.characters + key.length > MAX_CACHED_CHARACTERS) {
       for (const byName of this.bySchema.values()) {
         for (const maps of byName.values()) {
-          maps.quoted.clear();
-          maps.unquoted.clear();
+          maps.quoted.verdicts.clear();
+          maps.unquoted.verdicts.clear();
         }
       }
       this.characters = 0;
     }
-    verdicts.set(key, verdict);
+    entry.verdicts.set(key, verdict);
     this.characters += key.length;
   }
+}
+
+function newColumn(): ColumnVerdicts {
+  return { verdicts: new Map(), lookups: 0, hits: 0, bypass: false };
 }
 
 export function createJsonCellChecker(): JsonCellChecker {
@@ -161,13 +198,7 @@ export function createJsonCellChecker(): JsonCellChecker {
   return {
     check(doc, _row, cell, column) {
       const raw = doc.text.slice(cell.start, cell.end);
-      const verdicts = cache.of(column, cell.quoted);
-      let verdict = verdicts.get(raw);
-      if (!verdict) {
-        const kept = detach(raw);
-        verdict = judge(new CellText(kept, cell.quoted), column);
-        cache.add(verdicts, kept, verdict);
-      }
+      const verdict = cache.verdict(cache.of(column, cell.quoted), raw, cell.quoted, column);
       const macs = verdict.macs;
       for (let i = 0; i < macs.length; i++) sightings.push({ ...macs[i], column: cell.column });
       const problems = verdict.problems;

@@ -38,8 +38,8 @@ export function createCellCheck(run: ValidationRun): (row: Row) => void {
     checks.push({
       index,
       check: (cell, row) => {
-        const value = cell.value;
-        if (value === '' || (required && value.trim() === '')) {
+        // An empty cell needs no value; a JSON cell's value is never made here (its checker reads the text).
+        if (cell.empty || (required && cell.value.trim() === '')) {
           if (required) run.report('value-required', 'error', cellSpan(cell), `${name} is required but the cell is empty`);
           return;
         }

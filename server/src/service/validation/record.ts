@@ -5,7 +5,9 @@ import type { CsvModel } from '../csv/model';
 import type { Span } from '../types';
 
 export class CellRef {
-  private cachedValue: string | undefined = undefined;
+  private cachedValue = '';
+  /** The view's generation the cached value belongs to (a new record shown makes it stale). */
+  private cachedFor = -1;
 
   constructor(
     private readonly view: RecordView,
@@ -14,7 +16,12 @@ export class CellRef {
 
   /** Unescaped value (made when first read, then kept while the record is checked). */
   get value(): string {
-    return (this.cachedValue ??= this.view.model.value(this.view.index, this.column));
+    const view = this.view;
+    if (this.cachedFor !== view.generation) {
+      this.cachedValue = view.model.value(view.index, this.column);
+      this.cachedFor = view.generation;
+    }
+    return this.cachedValue;
   }
 
   /** Start of the content: for a quoted cell, after its opening quote. */
@@ -44,10 +51,6 @@ export class CellRef {
     return this.start === this.end;
   }
 
-  /** Forgets the value of the previous record. */
-  reset(): void {
-    this.cachedValue = undefined;
-  }
 }
 
 export class RecordView {
@@ -66,7 +69,8 @@ export class RecordView {
   broken = false;
   /** The record's cells (as many as the record has). */
   readonly cells: CellRef[] = [];
-  private readonly pool: CellRef[] = [];
+  /** Bumped for every record shown: cached cell values of an earlier one are stale. */
+  generation = 0;
 
   /** Shows record `index` of `model`; `width` is the header's number of cells. */
   show(model: CsvModel, index: number, width: number): this {
@@ -77,15 +81,11 @@ export class RecordView {
     this.end = model.recordEnd(index);
     const count = model.cellCount(index);
     this.broken = model.hasErrors(index) || (index > 0 && count !== width);
-    const pool = this.pool;
-    while (pool.length < count) pool.push(new CellRef(this, pool.length));
+    this.generation++;
+    // The cells stay the same objects from record to record (most records have the header's width).
     const cells = this.cells;
-    cells.length = count;
-    for (let i = 0; i < count; i++) {
-      const cell = pool[i];
-      cell.reset();
-      cells[i] = cell;
-    }
+    if (cells.length > count) cells.length = count;
+    while (cells.length < count) cells.push(new CellRef(this, cells.length));
     return this;
   }
 }
