@@ -112,6 +112,96 @@ test('any CSV-ish text: spans inside the text and in order, nothing lost', () =>
   fc.assert(fc.property(csvish(60), (text) => checkInvariants(text, new CsvModel(text))), runs(3000));
 });
 
+test('long CSV-ish texts: the same invariants over many records and errors', () => {
+  fc.assert(fc.property(csvish(400), (text) => checkInvariants(text, new CsvModel(text))), runs(500));
+});
+
+/** Independent RFC 4180 reader (character by character) for valid input: records of values, blank lines skipped. */
+function referenceRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  let fieldStarted = false;
+  let i = text.startsWith('\uFEFF') ? 1 : 0;
+  const endRecord = () => {
+    if (fieldStarted || record.length > 0) records.push([...record, field]);
+    record = [];
+    field = '';
+    fieldStarted = false;
+  };
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (inQuotes) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') inQuotes = false;
+      else field += c;
+    } else if (c === '"') {
+      inQuotes = true;
+      fieldStarted = true;
+    } else if (c === ',') {
+      record.push(field);
+      field = '';
+      fieldStarted = true;
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+    } else {
+      field += c;
+      fieldStarted = true;
+    }
+  }
+  endRecord();
+  return records;
+}
+
+test('any CSV-ish text without structural errors: values are the unescaped spans and match a reference reader', () => {
+  let valid = 0;
+  fc.assert(
+    fc.property(csvish(40), (text) => {
+      const model = new CsvModel(text);
+      if (model.errors().length > 0) return;
+      valid++;
+      for (const record of dumpRecords(model)) {
+        for (const cell of record.cells) assert.equal(cell.value, text.slice(cell.start, cell.end).replace(/""/g, '"'));
+      }
+      assert.deepEqual(valuesOf(model), referenceRecords(text));
+    }),
+    runs(3000),
+  );
+  assert.ok(valid > 0, 'some generated texts are valid CSV');
+});
+
+// Tables written the way a spreadsheet writes them; reading them back must give the same values, and each
+// cell's span must hold exactly the written (escaped) value.
+const valueArb = fc.array(fc.constantFrom('a', 'Z', '1', ' ', ',', '"', '\n', '\r\n', 'é', '😀', '{"k":[1]}'), { maxLength: 6 }).map((p) => p.join(''));
+const tableArb = fc.array(fc.array(valueArb, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 });
+
+test('written tables read back: same values, spans over the written text, no errors', () => {
+  fc.assert(
+    fc.property(tableArb, fc.boolean(), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), (table, bom, eol, finalEol) => {
+      const needsQuotes = (v: string) => /[",\r\n]/.test(v);
+      const written = table.map((row) => row.map((v) => (needsQuotes(v) || (row.length === 1 && v === '') ? `"${v.replace(/"/g, '""')}"` : v)));
+      const text = (bom ? '\uFEFF' : '') + written.map((row) => row.join(',')).join(eol) + (finalEol ? eol : '');
+      const model = new CsvModel(text);
+      assert.deepEqual(model.errors(), []);
+      assert.deepEqual(valuesOf(model), table);
+      dumpRecords(model).forEach((record, r) =>
+        record.cells.forEach((cell, c) => {
+          const raw = written[r][c];
+          assert.equal(text.slice(cell.rawStart, cell.rawEnd), raw);
+          assert.equal(text.slice(cell.start, cell.end), cell.quoted ? raw.slice(1, -1) : raw);
+          assert.equal(model.content(r, c), cell.quoted ? raw.slice(1, -1) : raw);
+        }),
+      );
+      checkInvariants(text, model);
+    }),
+    runs(1500),
+  );
+});
+
 describe('edits', () => {
   const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: csvish(6) });
 
