@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { CsvModel } from '../../server/src/service/csv/model';
 import { unescapeCell } from '../../server/src/service/csv/unescape';
 import { cellAt } from '../../server/src/service/features/document';
+import { diffTexts } from '../../server/src/service/text/textChange';
 import { dumpRecords, valuesOf, type CellDump } from '../support/csvModel';
 
 function plain(value: string, start: number): CellDump {
@@ -286,6 +287,25 @@ describe('CsvModel: structural errors and recovery', () => {
     const model = new CsvModel('a,"b,c","d""e"\r\n"f\ng",h\n');
     assert.deepEqual(model.errors(), []);
     assert.deepEqual(valuesOf(model), [['a', 'b,c', 'd"e'], ['f\ng', 'h']]);
+  });
+});
+
+describe('CsvModel: edits', () => {
+  test('pasting 40 rows (more records than a new scan\'s arrays start with) gives the model of the new text', () => {
+    const rows = (count: number, name: string) => Array.from({ length: count }, (_, i) => `${name}${i},x\n`).join('');
+    const text = `h,v\n${rows(3, 'a')}`;
+    const next = `h,v\n${rows(40, 'b')}${rows(3, 'a')}`;
+    const model = new CsvModel(text);
+    let replaced: [number, number] | undefined;
+    const splice = model.update(next, diffTexts(text, next)!, (from, to) => (replaced = [from, to]));
+    // The header is scanned again (its scan looked one character past its line break, where the paste is),
+    // then the 40 pasted records; "a0" is then found where it was, moved.
+    assert.deepEqual(replaced, [0, 1]);
+    assert.deepEqual(splice, { from: 0, removed: 1, added: 41 });
+    const fresh = new CsvModel(next);
+    assert.deepEqual(dumpRecords(model), dumpRecords(fresh));
+    assert.deepEqual(valuesOf(model)[40], ['b39', 'x']);
+    assert.deepEqual(valuesOf(model)[41], ['a0', 'x']);
   });
 });
 

@@ -68,7 +68,9 @@ export class RecordTable {
     this.line = grown(this.line, count, exact);
     this.lines = grown(this.lines, count, exact);
     this.recordFlags = grown(this.recordFlags, count, exact);
-    this.firstCell = grown(this.firstCell, count + 1, exact);
+    // One more entry than records, sized from the records' new room: doubled from its own size, it could
+    // end up shorter than that and lose the records' ends (a typed array drops writes past its end).
+    this.firstCell = grown(this.firstCell, this.start.length + 1, exact);
   }
 
   ensureCells(count: number, exact = false): void {
