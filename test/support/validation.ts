@@ -1,7 +1,7 @@
 // Small helpers for validation tests: one shared language service, problems with line/character
 // ranges, and locating expected ranges by searching the test's own input text.
 import assert from 'node:assert/strict';
-import { LineIndex, type LanguageService, type Problem, type ValidateOptions } from '../../server/src/service/index';
+import { LineIndex, type LanguageService, type ParsedDocument, type Problem, type ValidateOptions } from '../../server/src/service/index';
 import { createNodeLanguageService } from '../../server/src/node/resources';
 
 let shared: LanguageService | undefined;
@@ -10,6 +10,14 @@ let shared: LanguageService | undefined;
 export function service(): LanguageService {
   shared ??= createNodeLanguageService();
   return shared;
+}
+
+/** The document the editing features work on: `text` seen through the dialect `dialectId` (forced). */
+export function parsed(text: string, dialectId: string, from: LanguageService = service()): ParsedDocument {
+  const document = from.parse(text, { dialect: dialectId });
+  assert.ok(document, `no document for dialect ${dialectId}`);
+  assert.equal(document.dialect.id, dialectId, `dialect ${dialectId} is not loaded`);
+  return document;
 }
 
 export interface Range {

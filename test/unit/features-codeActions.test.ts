@@ -2,16 +2,15 @@
 // come from the real validation, as the editor would hand them back.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCsv } from '../../server/src/service/csv/parse';
-import { applyEdits, codeActions, prepareDocument, type CodeActionEntry } from '../../server/src/service/features/index';
+import { applyEdits, codeActions, type CodeActionEntry } from '../../server/src/service/features/index';
 import type { Problem } from '../../server/src/service/index';
-import { service } from '../support/validation';
+import { parsed, service } from '../support/validation';
 
 function actionsFor(dialectId: string, text: string, rule: string, which = 0): { actions: CodeActionEntry[]; problems: Problem[] } {
   const problems = service().validate(text, { dialect: dialectId }).problems;
   const ofRule = problems.filter((p) => p.rule === rule);
   assert.ok(ofRule.length > which, `no ${rule} among ${problems.map((p) => p.rule).join(', ')}`);
-  const fd = prepareDocument(parseCsv(text), service().dialect!(dialectId)!);
+  const fd = parsed(text, dialectId);
   return { actions: codeActions(fd, [ofRule[which]], () => problems), problems };
 }
 

@@ -3,13 +3,12 @@
 // and the dialect/JSON Schema files, never from running the code.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCsv } from '../../server/src/service/csv/parse';
-import { complete, prepareDocument, applyEdits, type CompletionEntry } from '../../server/src/service/features/index';
-import { service } from '../support/validation';
+import { CsvModel } from '../../server/src/service/csv/model';
+import { complete, applyEdits, type CompletionEntry } from '../../server/src/service/features/index';
+import { parsed, service } from '../support/validation';
 
 function completeAt(dialectId: string, text: string, offset: number): CompletionEntry[] {
-  const dialect = service().dialect!(dialectId)!;
-  return complete(prepareDocument(parseCsv(text), dialect), offset);
+  return complete(parsed(text, dialectId), offset);
 }
 
 /** Offset of the `occurrence`-th `needle` in `text`, plus `delta`. */
@@ -189,7 +188,7 @@ describe('completion inside embedded JSON', () => {
   test('the office_hours snippet has mode and the seven days, and no error or warning with its defaults', () => {
     const { inserted, problems } = snippetProblems('office_hours', ['error', 'warning']);
     assert.deepEqual(problems, []);
-    const value = JSON.parse(parseCsv(inserted).rows[1].cells[1].value) as Record<string, unknown>;
+    const value = JSON.parse(new CsvModel(inserted).value(1, 1)) as Record<string, unknown>;
     assert.deepEqual(Object.keys(value), ['mode', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
     assert.deepEqual(value.monday, { enabled: true, ranges: [{ from: '09:00', to: '17:00' }] });
   });
@@ -198,13 +197,13 @@ describe('completion inside embedded JSON', () => {
     test(`the ${column} snippet, with its defaults, is valid JSON for its schema in correct CSV`, () => {
       const { inserted, problems } = snippetProblems(column);
       assert.deepEqual(problems, []);
-      assert.equal(parseCsv(inserted).rows[1].cells.length, 2);
+      assert.equal(new CsvModel(inserted).cellCount(1), 2);
     });
   }
 
   test('the phone snippet has every required phone key (spec) inside an array', () => {
     const { inserted } = snippetProblems('phones');
-    const value = JSON.parse(parseCsv(inserted).rows[1].cells[1].value) as Array<Record<string, unknown>>;
+    const value = JSON.parse(new CsvModel(inserted).value(1, 1)) as Array<Record<string, unknown>>;
     assert.equal(value.length, 1);
     for (const key of ['mac', 'filename', 'vendor', 'model', 'password', 'language', 'transfer', 'timezone', 'codecs', 'interface', 'preferred_transport']) {
       assert.ok(key in value[0], `phone snippet lacks ${key}`);

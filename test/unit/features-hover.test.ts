@@ -3,12 +3,11 @@
 // Expected texts are written from the dialect and JSON Schema files.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCsv } from '../../server/src/service/csv/parse';
-import { hover, prepareDocument } from '../../server/src/service/features/index';
-import { service } from '../support/validation';
+import { hover } from '../../server/src/service/features/index';
+import { parsed } from '../support/validation';
 
 function hoverAt(dialectId: string, text: string, offset: number) {
-  return hover(prepareDocument(parseCsv(text), service().dialect!(dialectId)!), offset);
+  return hover(parsed(text, dialectId), offset);
 }
 
 function at(text: string, needle: string, delta = 0): number {

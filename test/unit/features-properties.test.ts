@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseCsv } from '../../server/src/service/csv/parse';
-import { applyEdits, codeActions, csvField, prepareDocument, type TextEdit } from '../../server/src/service/features/index';
-import { service } from '../support/validation';
+import { CsvModel } from '../../server/src/service/csv/model';
+import { applyEdits, codeActions, csvField, type TextEdit } from '../../server/src/service/features/index';
+import { parsed, service } from '../support/validation';
 
 const COLUMN_FIXES = new Set(['header-missing-column', 'header-duplicate-column', 'header-delimiter']);
 
@@ -45,6 +45,10 @@ const documents = fc
       })),
   );
 
+function cellCounts(model: CsvModel): number[] {
+  return Array.from({ length: model.recordCount }, (_, r) => model.cellCount(r));
+}
+
 /** The original text between the edits must appear, in order, between the edits' new texts. */
 function assertOutsideUnchanged(original: string, edits: readonly TextEdit[], result: string): void {
   const sorted = [...edits].sort((a, b) => a.start - b.start);
@@ -63,18 +67,18 @@ test('quick fixes change only their edit ranges and keep the records (and cells,
   fc.assert(
     fc.property(documents, ({ dialect, text }) => {
       const problems = service().validate(text, { dialect }).problems;
-      const before = parseCsv(text);
-      const fd = prepareDocument(before, service().dialect!(dialect)!);
+      const fd = parsed(text, dialect);
+      const before = fd.model;
       for (const problem of problems) {
         for (const action of codeActions(fd, [problem], () => problems)) {
           const result = applyEdits(text, action.edits);
           assertOutsideUnchanged(text, action.edits, result);
-          const after = parseCsv(result);
-          assert.equal(after.rows.length, before.rows.length, `${action.title}: records\n${text}\n→\n${result}`);
+          const after = new CsvModel(result);
+          assert.equal(after.recordCount, before.recordCount, `${action.title}: records\n${text}\n→\n${result}`);
           const rules = new Set(action.problems.map((p) => p.rule));
           if ([...rules].some((r) => COLUMN_FIXES.has(r))) continue;
-          const counts = after.rows.map((r) => r.cells.length);
-          const expected = before.rows.map((r) => r.cells.length);
+          const counts = cellCounts(after);
+          const expected = cellCounts(before);
           if (rules.has('json-unescaped')) {
             // Escaping pasted JSON joins the cells CSV had split it into: fewer cells, never more.
             counts.forEach((count, i) => assert.ok(count <= expected[i], `${action.title}: cells of record ${i}`));

@@ -2,12 +2,11 @@
 // JSON tokens inside embedded-JSON cells.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCsv } from '../../server/src/service/csv/parse';
-import { prepareDocument, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/service/features/index';
-import { service } from '../support/validation';
+import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/service/features/index';
+import { parsed } from '../support/validation';
 
 function tokensOf(text: string, dialectId = 'portsip-v22') {
-  return semanticTokens(prepareDocument(parseCsv(text), service().dialect!(dialectId)!)).map((t) => ({
+  return semanticTokens(parsed(text, dialectId)).map((t) => ({
     text: text.slice(t.start, t.end),
     type: TOKEN_TYPES[t.type],
     modifiers: TOKEN_MODIFIERS.filter((_, i) => t.modifiers & (1 << i)),

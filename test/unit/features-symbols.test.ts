@@ -1,16 +1,15 @@
 // Outline: one symbol per data row, named after the user, capped for huge files.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCsv } from '../../server/src/service/csv/parse';
-import { documentSymbols, prepareDocument } from '../../server/src/service/features/index';
+import { documentSymbols } from '../../server/src/service/features/index';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeLanguageService } from '../../server/src/node/resources';
-import { service } from '../support/validation';
+import { parsed } from '../support/validation';
 
 function symbolsOf(text: string, dialectId: string, max?: number) {
-  return documentSymbols(prepareDocument(parseCsv(text), service().dialect!(dialectId)!), max);
+  return documentSymbols(parsed(text, dialectId), max);
 }
 
 describe('document symbols', () => {
@@ -48,7 +47,7 @@ describe('document symbols', () => {
 });
 
 describe('document symbols of a custom dialect', () => {
-  function customDialect(extra: Record<string, unknown>) {
+  function customService(extra: Record<string, unknown>) {
     const folder = mkdtempSync(join(tmpdir(), 'pbx-outline-'));
     const file = join(folder, 'acme.dialect.json');
     const columns = [
@@ -57,21 +56,21 @@ describe('document symbols of a custom dialect', () => {
       { name: 'phone', type: 'string' },
     ];
     writeFileSync(file, JSON.stringify({ id: 'acme', label: 'ACME', description: 'ACME PBX users', detection: { family: 'acme', allOf: ['login'] }, columns, ...extra }));
-    const dialect = createNodeLanguageService({ customDialectFiles: [file] }).dialect!('acme');
-    assert.ok(dialect, 'the custom dialect loads');
-    return dialect;
+    const custom = createNodeLanguageService({ customDialectFiles: [file] });
+    assert.ok(custom.dialect('acme'), 'the custom dialect loads');
+    return custom;
   }
   const text = 'secret,login,phone\nS3cr3t!,jdoe,555\n';
 
   test('its outline names the rows after the columns it lists', () => {
-    const dialect = customDialect({ outline: { name: ['login'], detail: 'phone' } });
-    const [symbol] = documentSymbols(prepareDocument(parseCsv(text), dialect)).symbols;
+    const custom = customService({ outline: { name: ['login'], detail: 'phone' } });
+    const [symbol] = documentSymbols(parsed(text, 'acme', custom)).symbols;
     assert.deepEqual([symbol.name, symbol.detail], ['jdoe', '555']);
   });
 
   test('without an outline, the first column that is not secret names the rows', () => {
-    const dialect = customDialect({});
-    const [symbol] = documentSymbols(prepareDocument(parseCsv(text), dialect)).symbols;
+    const custom = customService({});
+    const [symbol] = documentSymbols(parsed(text, 'acme', custom)).symbols;
     assert.deepEqual([symbol.name, symbol.detail], ['jdoe', undefined]);
   });
 });
