@@ -3,12 +3,19 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LineIndex } from '../../server/src/service/index';
-import { createNodeLanguageService } from '../../server/src/node/resources';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LineIndex, type CompiledColumn } from '../../server/src/service/index';
+import { createNodeLanguageService, displayUri, findSchemasDirectory } from '../../server/src/node/resources';
 import { service } from '../support/validation';
 
 // Found by walking up, so the test also works compiled (out/tests/unit).
 const REPO_SCHEMAS = findSchemasDirectory(__dirname)!;
+
+/** The file name of a JSON column's schema (its URI's last segment). */
+function schemaFile(column: CompiledColumn): string {
+  assert.ok(column.jsonSchema, `${column.name} has a JSON Schema`);
+  return path.basename(fileURLToPath(column.jsonSchema.uri));
+}
 
 function tempDialect(name: string, content: unknown): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbx-dialect-'));
@@ -19,10 +26,10 @@ function tempDialect(name: string, content: unknown): string {
 
 describe('built-in dialects', () => {
   test('load without errors, every column described', () => {
-    assert.deepEqual(service().configurationErrors?.(), []);
+    assert.deepEqual(service().configurationErrors(), []);
     assert.deepEqual(service().dialects().map((d) => d.id).sort(), ['portsip-v16', 'portsip-v22', 'xivo', 'xivo-update']);
     for (const summary of service().dialects()) {
-      const dialect = service().dialect?.(summary.id);
+      const dialect = service().dialect(summary.id);
       assert.ok(dialect);
       for (const column of dialect.columns) assert.ok(column.description.length > 10, `${summary.id}.${column.name} has a description`);
       for (const column of dialect.columns.filter((c) => c.type === 'enum')) {
@@ -32,20 +39,20 @@ describe('built-in dialects', () => {
   });
 
   test('v16 extends v22 without sms and the v22 API forward rules, with the v16 phones schema', () => {
-    const v16 = service().dialect?.('portsip-v16');
-    const v22 = service().dialect?.('portsip-v22');
+    const v16 = service().dialect('portsip-v16');
+    const v22 = service().dialect('portsip-v22');
     assert.ok(v16 && v22);
     assert.equal(v16.columnsByName.has('sms'), false);
     assert.equal(v16.columnsByName.has('busy_no_answer_forward_rule'), false);
     assert.equal(v16.columnsByName.has('offline_office_hours_forward_rule'), true);
     assert.equal(v16.columns.length, v22.columns.length - 15);
-    assert.equal(path.basename(v16.columnsByName.get('phones')!.jsonSchemaPath!), 'portsip-phones-v16.schema.json');
-    assert.equal(path.basename(v22.columnsByName.get('phones')!.jsonSchemaPath!), 'portsip-phones-v22.schema.json');
+    assert.equal(schemaFile(v16.columnsByName.get('phones')!), 'portsip-phones-v16.schema.json');
+    assert.equal(schemaFile(v22.columnsByName.get('phones')!), 'portsip-phones-v22.schema.json');
   });
 
   test('forward-rule columns map to the right JSON schema', () => {
-    const v22 = service().dialect?.('portsip-v22');
-    const schemaOf = (name: string) => path.basename(v22!.columnsByName.get(name)!.jsonSchemaPath!);
+    const v22 = service().dialect('portsip-v22');
+    const schemaOf = (name: string) => schemaFile(v22!.columnsByName.get(name)!);
     assert.equal(schemaOf('online_no_answer_forward_rule'), 'portsip-forward-rule-with-timeout.schema.json');
     assert.equal(schemaOf('available_no_answer_forward_rule'), 'portsip-forward-rule-with-timeout.schema.json');
     assert.equal(schemaOf('busy_no_answer_forward_rule'), 'portsip-forward-rule-with-timeout.schema.json');
@@ -57,11 +64,17 @@ describe('built-in dialects', () => {
     assert.equal(schemaOf('custom_forward_rules'), 'portsip-custom-forward-rules.schema.json');
     assert.equal(schemaOf('blfs'), 'portsip-blfs.schema.json');
     assert.equal(schemaOf('office_hours'), 'portsip-office-hours.schema.json');
-    for (const column of v22!.columns.filter((c) => c.type === 'json')) assert.ok(fs.existsSync(column.jsonSchemaPath!), column.jsonSchemaPath);
+    for (const column of v22!.columns.filter((c) => c.type === 'json')) {
+      // Loaded and compiled with the dialect, from the file of the repository's schemas folder.
+      assert.ok(column.jsonSchema, `${column.name} has its JSON Schema`);
+      assert.equal(typeof column.jsonSchema.validate, 'function');
+      assert.equal(column.jsonSchema.uri, column.jsonSchemaUri);
+      assert.equal(fileURLToPath(column.jsonSchema.uri), path.join(REPO_SCHEMAS, 'json', schemaFile(column)));
+    }
   });
 
   test('xivo-update adds a required unique uuid and makes the import\'s required columns optional in the header', () => {
-    const update = service().dialect?.('xivo-update');
+    const update = service().dialect('xivo-update');
     assert.ok(update);
     assert.equal(update.columnsByName.get('uuid')?.required, true);
     assert.equal(update.columnsByName.get('firstname')?.requiredInHeader, false);
@@ -72,7 +85,7 @@ describe('built-in dialects', () => {
 
   test('no secret column is eligible for formula injection, no integer column either', () => {
     for (const summary of service().dialects()) {
-      for (const column of service().dialect!(summary.id)!.columns) {
+      for (const column of service().dialect(summary.id)!.columns) {
         if (column.formulaInjection) assert.ok(!column.secret && column.type === 'string' || column.type === 'list', `${summary.id}.${column.name}`);
       }
     }
@@ -133,7 +146,7 @@ describe('custom dialects', () => {
   test('a custom dialect extends a built-in, is detected by its sign, and reports value-enum-case', () => {
     const file = tempDialect('acme.dialect.json', custom);
     const ls = createNodeLanguageService({ customDialectFiles: [file] });
-    assert.deepEqual(ls.configurationErrors?.(), []);
+    assert.deepEqual(ls.configurationErrors(), []);
     const text = 'name,password,extension_number,extension_password,email,voicemail_pin,display_name,department\n' +
       'jim,Vt9#qLm2$w,101,Hq7!xR4pz%,jim@example.com,493817,Jim,sales\n';
     const result = ls.validate(text);
@@ -155,12 +168,12 @@ describe('custom dialects', () => {
   test('a dialect file that breaks the schema is reported with file and JSON pointer, the built-ins still load', () => {
     const file = tempDialect('bad.dialect.json', { ...custom, columns: [{ name: 'x', type: 'number', colour: 'red' }] });
     const ls = createNodeLanguageService({ customDialectFiles: [file] });
-    const errors = ls.configurationErrors?.() ?? [];
+    const errors = ls.configurationErrors();
     assert.deepEqual(
       errors.map((e) => [e.file, e.pointer, e.message]),
       [
-        [file, '/columns/0', 'unknown property "colour"'],
-        [file, '/columns/0/type', 'must be equal to one of the allowed values: string, boolean, integer, enum, email, json, languageTag, uuid, list'],
+        [pathToFileURL(file).href, '/columns/0', 'unknown property "colour"'],
+        [pathToFileURL(file).href, '/columns/0/type', 'must be equal to one of the allowed values: string, boolean, integer, enum, email, json, languageTag, uuid, list'],
       ],
     );
     assert.deepEqual(ls.dialects().map((d) => d.id).sort(), ['portsip-v16', 'portsip-v22', 'xivo', 'xivo-update']);
@@ -173,9 +186,9 @@ describe('custom dialects', () => {
     const taken = tempDialect('taken.dialect.json', { id: 'xivo', label: 'X', description: 'd' });
     const missing = path.join(os.tmpdir(), 'no-such-dir', 'missing.dialect.json');
     const ls = createNodeLanguageService({ customDialectFiles: [syntax, regex, orphan, taken, missing] });
-    const errors = ls.configurationErrors?.() ?? [];
+    const errors = ls.configurationErrors();
     assert.deepEqual(
-      errors.map((e) => [path.basename(e.file), e.pointer]),
+      errors.map((e) => [path.basename(displayUri(e.file)), e.pointer]),
       [
         ['syntax.dialect.json', ''],
         ['regex.dialect.json', '/columns/0/pattern'],
@@ -194,7 +207,7 @@ describe('custom dialects', () => {
     const a = tempDialect('a.dialect.json', { id: 'cycle-a', label: 'A', description: 'd', extends: 'cycle-b' });
     const b = tempDialect('b.dialect.json', { id: 'cycle-b', label: 'B', description: 'd', extends: 'cycle-a' });
     const ls = createNodeLanguageService({ customDialectFiles: [a, b] });
-    assert.ok((ls.configurationErrors?.() ?? []).some((e) => /cycle/.test(e.message)));
+    assert.ok(ls.configurationErrors().some((e) => /cycle/.test(e.message)));
     assert.equal(ls.dialects().length, 4);
   });
 });

@@ -3,15 +3,11 @@
 // across line breaks inside cells, and in CRLF files. Expected ranges are counted by hand from the inputs.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parseCsv } from '../../server/src/service/csv/parse';
+import { CsvModel } from '../../server/src/service/csv/model';
 import { checkCustomOptions, createJsonCellChecker, jsonRules, type JsonColumn } from '../../server/src/service/json/check';
-import { defaultSettings, LineIndex, type Problem } from '../../server/src/service/index';
-
-const SCHEMA_DIR = [2, 3]
-  .map((up) => path.resolve(__dirname, '../'.repeat(up), 'schemas/json'))
-  .find((dir) => fs.existsSync(dir)) as string;
+import { LineIndex, type Problem } from '../../server/src/service/index';
+import { RecordView } from '../../server/src/service/validation/record';
+import { service } from '../support/validation';
 
 const SCHEMA_OF: Record<string, string> = {
   office_hours: 'portsip-office-hours',
@@ -25,9 +21,13 @@ const SCHEMA_OF: Record<string, string> = {
 
 type Dialect = 'portsip-v22' | 'portsip-v16';
 
+/** The column as the dialect compiles it; its JSON Schema is the file the spec names for it. */
 function columnFor(name: string, dialect: Dialect): JsonColumn {
   const base = name === 'phones' ? (dialect === 'portsip-v22' ? 'portsip-phones-v22' : 'portsip-phones-v16') : SCHEMA_OF[name];
-  return { name, schemaPath: path.join(SCHEMA_DIR, `${base}.schema.json`) };
+  const schema = service().dialect(dialect)?.columnsByName.get(name)?.jsonSchema;
+  assert.ok(schema, `${dialect} has a JSON Schema for ${name}`);
+  assert.ok(schema.uri.endsWith(`/schemas/json/${base}.schema.json`), `${name} is checked against ${base}: ${schema.uri}`);
+  return { name, schema };
 }
 
 /** A JSON text as a CSV cell: wrapped in quotes, every quote doubled. */
@@ -58,26 +58,42 @@ function seen(problem: Problem, index: LineIndex): Seen {
   return out;
 }
 
-/**
- * A file `name,<column>` with one record `a,<cell>` per cell (so a quoted cell's content starts at
- * character 3 of its line, an unquoted one at 2); returns the problems of every cell, then finish()'s.
- */
-function run(column: string, cells: string[], options: { dialect?: Dialect; eol?: string } = {}): { problems: Seen[]; finished: Seen[] } {
-  const eol = options.eol ?? '\n';
-  const text = `name,${column}${eol}${cells.map((c) => `a,${c}`).join(eol)}${eol}`;
-  const doc = parseCsv(text);
-  assert.deepEqual(doc.errors, [], 'the test input is well-formed CSV');
+/** A file `name,<column>` with one record `a,<cell>` per cell (a quoted cell's content starts at character 3 of its line, an unquoted one at 2). */
+function fileOf(column: string, cells: string[], eol = '\n'): string {
+  return `name,${column}${eol}${cells.map((c) => `a,${c}`).join(eol)}${eol}`;
+}
+
+/** The problems the checker finds in every cell of the file `fileOf(column, cells)`, and the MACs it noted. */
+function run(column: string, cells: string[], options: { dialect?: Dialect; eol?: string } = {}): { problems: Seen[]; macs: string[] } {
+  const text = fileOf(column, cells, options.eol);
+  const model = new CsvModel(text);
+  assert.deepEqual(model.errors(), [], 'the test input is well-formed CSV');
+  assert.equal(model.recordCount, cells.length + 1);
   const index = new LineIndex(text);
-  const checker = createJsonCellChecker(options.dialect ?? 'portsip-v22', defaultSettings);
+  const checker = createJsonCellChecker();
   const col = columnFor(column, options.dialect ?? 'portsip-v22');
-  const problems = doc.rows.slice(1).flatMap((row) => checker.check(doc, row, row.cells[1], col));
-  return { problems: problems.map((p) => seen(p, index)), finished: checker.finish().map((p) => seen(p, index)) };
+  const view = new RecordView();
+  const problems: Problem[] = [];
+  for (let r = 1; r < model.recordCount; r++) {
+    const row = view.show(model, r, model.cellCount(0));
+    problems.push(...checker.check(model, row, row.cells[1], col));
+  }
+  const macs = checker.takeSightings().map((s) => `${s.column}:${s.key}:${s.text}`);
+  return { problems: problems.map((p) => seen(p, index)), macs };
 }
 
 function one(column: string, cell: string, options: { dialect?: Dialect; eol?: string } = {}): Seen[] {
-  const { problems, finished } = run(column, [cell], options);
-  assert.deepEqual(finished, []);
-  return problems;
+  return run(column, [cell], options).problems;
+}
+
+/** The problems of one rule that a whole-file validation (`portsip-v22`) of `fileOf(column, cells)` reports. */
+function validated(rule: string, column: string, cells: string[]): Seen[] {
+  const text = fileOf(column, cells);
+  const index = new LineIndex(text);
+  return service()
+    .validate(text, { dialect: 'portsip-v22' })
+    .problems.filter((p) => p.rule === rule)
+    .map((p) => seen(p, index));
 }
 
 const BASE_PHONE: Record<string, unknown> = {
@@ -631,9 +647,12 @@ describe('phones', () => {
   });
 
   test('one MAC on two rows (any separator): error at both, each pointing at the other', () => {
-    const { problems, finished } = run('phones', [q(phones({ mac: '0c:38:3e:63:fe:e8' })), q(phones({ mac: '0c-38-3e-63-fe-e8' }))]);
+    const cells = [q(phones({ mac: '0c:38:3e:63:fe:e8' })), q(phones({ mac: '0c-38-3e-63-fe-e8' }))];
+    const { problems, macs } = run('phones', cells);
     assert.deepEqual(problems, []);
-    assert.deepEqual(finished, [
+    // The checker notes each MAC (with its column) for the file-wide check; the coordinator pairs them up.
+    assert.deepEqual(macs, ['1:0c383e63fee8:0c:38:3e:63:fe:e8', '1:0c383e63fee8:0c-38-3e-63-fe-e8']);
+    assert.deepEqual(validated('json-duplicate-mac', 'phones', cells), [
       {
         rule: 'json-duplicate-mac',
         severity: 'error',
@@ -652,8 +671,9 @@ describe('phones', () => {
   });
 
   test('different MACs on two rows are fine', () => {
-    const { finished } = run('phones', [q(phones({ mac: '0c:38:3e:63:fe:e8' })), q(phones({ mac: 'cc:5e:f8:41:b7:95' }))]);
-    assert.deepEqual(finished, []);
+    const cells = [q(phones({ mac: '0c:38:3e:63:fe:e8' })), q(phones({ mac: 'cc:5e:f8:41:b7:95' }))];
+    assert.deepEqual(run('phones', cells).macs, ['1:0c383e63fee8:0c:38:3e:63:fe:e8', '1:cc5ef841b795:cc:5e:f8:41:b7:95']);
+    assert.deepEqual(validated('json-duplicate-mac', 'phones', cells), []);
   });
 
   test('a language that does not exist', () => {
@@ -734,9 +754,9 @@ describe('phones', () => {
 describe('custom_options', () => {
   function check(cell: string): Seen[] {
     const text = `name,custom_options\na,${cell}\n`;
-    const doc = parseCsv(text);
+    const model = new CsvModel(text);
     const index = new LineIndex(text);
-    return checkCustomOptions(doc, doc.rows[1].cells[1]).map((p) => seen(p, index));
+    return checkCustomOptions(model, new RecordView().show(model, 1, model.cellCount(0)).cells[1]).map((p) => seen(p, index));
   }
 
   test('plain text, and JSON that parses, are fine', () => {

@@ -1,14 +1,18 @@
 // The column JSON Schemas: present under the names the dialect files use, compilable by ajv, and
-// documented everywhere (descriptions on every property, a description for every enum value).
+// documented everywhere (descriptions on every property, a description for every enum value). The dialect
+// loader loads and compiles them with their dialect; one that cannot be loaded is reported, not thrown.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadJsonSchema } from '../../server/src/service/json/check';
+import { pathToFileURL } from 'node:url';
+import { createNodeLanguageService, findSchemasDirectory } from '../../server/src/node/resources';
+import { createSchemaCompiler } from '../../server/src/service/json/schemas';
+import { service } from '../support/validation';
 
-const SCHEMA_DIR = [2, 3]
-  .map((up) => path.resolve(__dirname, '../'.repeat(up), 'schemas/json'))
-  .find((dir) => fs.existsSync(dir)) as string;
+// Found by walking up, so the test also works compiled (out/tests/unit).
+const SCHEMA_DIR = path.join(findSchemasDirectory(__dirname)!, 'json');
 
 const FILES = [
   'portsip-office-hours.schema.json',
@@ -49,8 +53,8 @@ describe('column JSON Schemas', () => {
   for (const file of FILES) {
     test(`${file}: compiles, and documents every property and enum value`, () => {
       const full = path.join(SCHEMA_DIR, file);
-      assert.equal(typeof loadJsonSchema(full), 'function');
       const schema = JSON.parse(fs.readFileSync(full, 'utf8')) as Schema;
+      assert.equal(typeof createSchemaCompiler()(schema), 'function');
       assert.equal(typeof schema.description, 'string');
       assert.deepEqual(undocumented(schema, ''), []);
     });
@@ -72,7 +76,36 @@ describe('column JSON Schemas', () => {
     assert.deepEqual(v16.filter((k) => !v22.includes(k)), []);
   });
 
-  test('a missing schema file is a readable error', () => {
-    assert.throws(() => loadJsonSchema(path.join(SCHEMA_DIR, 'nope.schema.json')), /Cannot load JSON Schema .*nope\.schema\.json/);
+  test('the built-in dialects use every schema file, each loaded and compiled once', () => {
+    const used = new Map<string, unknown>();
+    for (const summary of service().dialects()) {
+      for (const column of service().dialect(summary.id)!.columns) {
+        if (column.type !== 'json' || !column.jsonSchemaUri) continue;
+        assert.ok(column.jsonSchema, `${summary.id}.${column.name} has its compiled schema`);
+        const seen = used.get(column.jsonSchema.uri);
+        if (seen) assert.equal(column.jsonSchema, seen, `${column.jsonSchema.uri} compiled once`);
+        used.set(column.jsonSchema.uri, column.jsonSchema);
+      }
+    }
+    assert.deepEqual([...used.keys()].sort(), FILES.map((f) => pathToFileURL(path.join(SCHEMA_DIR, f)).href).sort());
+  });
+
+  test('a missing schema file is a readable error naming it; the dialect is skipped, the others load', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbx-schema-'));
+    const file = path.join(dir, 'nope.dialect.json');
+    const dialect = { id: 'nope', label: 'Nope', description: 'd', columns: [{ name: 'x', type: 'json', jsonSchema: 'nope.schema.json' }] };
+    fs.writeFileSync(file, JSON.stringify(dialect));
+    const ls = createNodeLanguageService({ customDialectFiles: [file] });
+    // Named as the front shows it (a local path on Node).
+    const schemaFile = path.join(dir, 'nope.schema.json');
+    assert.deepEqual(ls.configurationErrors(), [
+      {
+        file: pathToFileURL(file).href,
+        pointer: '/columns/0/jsonSchema',
+        message: `the JSON Schema of column "x" (${schemaFile}) cannot be used: no such file or directory`,
+      },
+    ]);
+    assert.equal(ls.dialect('nope'), undefined);
+    assert.deepEqual(ls.dialects().map((d) => d.id).sort(), ['portsip-v16', 'portsip-v22', 'xivo', 'xivo-update']);
   });
 });

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ALL_RULES, findSchemasDirectory } from '../../server/src/service/index';
+import { ALL_RULES } from '../../server/src/service/index';
+import { findSchemasDirectory } from '../../server/src/node/resources';
 
 const schemas = findSchemasDirectory();
 assert.ok(schemas, 'the schemas folder is found above the test');

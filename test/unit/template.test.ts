@@ -11,7 +11,7 @@ import { hasRepeatingRun, hasSequentialRun } from '../../server/src/service/vali
 
 const service = createNodeLanguageService();
 const dialect = (id: string): Dialect => {
-  const found = service.dialect?.(id);
+  const found = service.dialect(id);
   assert.ok(found, `dialect ${id} is built in`);
   return found;
 };
@@ -123,6 +123,13 @@ describe('createTemplate', () => {
     const broken = template.text.replace('\njim.keeny,', '\n,');
     const errors = service.validate(broken, { dialect: 'portsip-v22' }).problems.filter((p) => p.severity === 'error');
     assert.ok(errors.length > 0);
+  });
+});
+
+describe('LanguageService.template', () => {
+  test('is createTemplate with the default policies; an unknown dialect has none', () => {
+    assert.equal(service.template('xivo')?.text, createTemplate(dialect('xivo'), POLICIES).text);
+    assert.equal(service.template('no-such-dialect'), undefined);
   });
 });
 
