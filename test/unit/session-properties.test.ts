@@ -1,14 +1,17 @@
-// Property: an editing session's result after any sequence of edits is exactly validate() of the new text,
-// and its CSV model is exactly parseCsv() of it. Documents are the example files (and mutations of them);
-// edits insert or delete characters, quotes, commas and line breaks, paste or delete rows, edit the header,
-// and now and then change the settings or force a dialect. Fixed seeds, bounded runs.
+// Property: an editing session's result after any sequence of edits is exactly validate() of the new text
+// (a whole-file validation: a session fed the text once), and its document (CSV model, dialect, header) is
+// exactly parse() of it. Documents are the example files (and mutations of them); edits insert or delete
+// characters, quotes, commas and line breaks, paste or delete rows, edit the header, and now and then change
+// the settings or force a dialect. Sessions are edited after a complete validation, after one that stopped
+// part-way (shouldYield), or before any. Fixed seeds, bounded runs.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { parseCsv } from '../../server/src/service/csv/parse';
-import { findSchemasDirectory, type DocumentSession, type TextChange, type ValidateOptions } from '../../server/src/service/index';
+import { findSchemasDirectory } from '../../server/src/node/resources';
+import type { DocumentSession, ParsedDocument, TextChange, ValidateOptions, ValidationResult } from '../../server/src/service/index';
+import { dumpRecords } from '../support/csvModel';
 import { service } from '../support/validation';
 
 // examples/ sits next to schemas/ at the repository root (found by walking up, also from out/tests/unit).
@@ -136,13 +139,50 @@ function apply(session: DocumentSession, text: string, changes: TextChange[], fo
   return next;
 }
 
-/** Runs edits on a session, comparing with a full validation (and the model with parseCsv) after each. */
-function checkSequence(initial: string, batches: Edit[][], forms: Form[]): void {
+/**
+ * When the session validates before an edit: to the end, part-way (asked to yield at every chance: it stops
+ * after the first scan step or the first few records checked, and goes on at the next call), or not at all.
+ */
+type Before = 'complete' | 'partial' | 'none';
+
+/** Validates to the end, yielding every `every`-th time it asks (0: never); each call goes on where the last stopped. */
+function validateToEnd(session: DocumentSession, every: number): ValidationResult {
+  let asked = 0;
+  const shouldYield = every > 0 ? () => ++asked % every === 0 : undefined;
+  for (let calls = 0; calls < 100_000; calls++) {
+    const result = session.validate(shouldYield);
+    if (result) {
+      assert.equal(session.result, result, 'the result is kept');
+      return result;
+    }
+    assert.equal(session.result, undefined, 'no result while the validation has not run to its end');
+  }
+  assert.fail('validate() never came to an end');
+}
+
+/** The document seen as plain data: the records of its model, its dialect and header, its columns by name. */
+function documentData(document: ParsedDocument | undefined): unknown {
+  if (!document) return undefined;
+  return {
+    text: document.model.text,
+    errors: document.model.errors(),
+    records: dumpRecords(document.model),
+    dialect: document.dialect.id,
+    header: document.header,
+    columns: document.columns.map((c) => c?.name),
+  };
+}
+
+/** Runs edits on a session, comparing with a full validation (and the document with parse()) after each. */
+function checkSequence(initial: string, batches: Edit[][], forms: Form[], before: Before[] = ['complete'], yieldEvery = 0): void {
   let options: ValidateOptions = {};
   let text = initial;
-  const session = service().openDocument!(text, options);
-  assert.deepEqual(session.result, service().validate(text, options), 'after opening');
+  const session = service().openDocument(text, options);
+  if (before[0] !== 'none') assert.deepEqual(validateToEnd(session, yieldEvery), service().validate(text, options), 'after opening');
   batches.forEach((batch, b) => {
+    const when = before[(b + 1) % before.length];
+    if (when === 'partial') session.validate(() => true);
+    else if (when === 'complete') validateToEnd(session, yieldEvery);
     const changes: TextChange[] = [];
     let next = text;
     let newOptions: ValidateOptions | undefined;
@@ -160,8 +200,8 @@ function checkSequence(initial: string, batches: Edit[][], forms: Form[]): void 
     text = apply(session, text, changes, forms[b % forms.length], newOptions);
     assert.equal(session.text, text);
     const expected = service().validate(text, options);
-    assert.deepEqual(session.result, expected, `after batch ${b}: ${JSON.stringify(changes)}`);
-    assert.deepEqual(session.document, parseCsv(text), `CSV model after batch ${b}`);
+    assert.deepEqual(validateToEnd(session, yieldEvery), expected, `after batch ${b}: ${JSON.stringify(changes)}`);
+    assert.deepEqual(documentData(session.document()), documentData(service().parse(text, options)), `document after batch ${b}`);
   });
 }
 
@@ -184,12 +224,23 @@ const documentArb = fc
 
 const batchesArb = fc.array(fc.array(editArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 10 });
 const formsArb = fc.array(fc.constantFrom<Form>('changes', 'text', 'both'), { minLength: 1, maxLength: 3 });
+const beforeArb = fc.array(fc.constantFrom<Before>('complete', 'complete', 'partial', 'none'), { minLength: 1, maxLength: 4 });
+const yieldArb = fc.constantFrom(0, 0, 1, 2, 5);
 
-describe('incremental validation equals full validation', () => {
+describe('session results are identical to a whole-file validation', () => {
   test('on the example files, after random edits (fixed seed)', () => {
     fc.assert(
       fc.property(documentArb, batchesArb, formsArb, (doc, batches, forms) => checkSequence(doc, batches, forms)),
       { seed: 20240611, numRuns: 120 },
+    );
+  });
+
+  test('edited after complete, part-way or no validation, validating in steps (fixed seed)', () => {
+    fc.assert(
+      fc.property(documentArb, batchesArb, formsArb, beforeArb, yieldArb, (doc, batches, forms, before, every) =>
+        checkSequence(doc, batches, forms, before, every),
+      ),
+      { seed: 20261202, numRuns: 120 },
     );
   });
 
@@ -206,11 +257,12 @@ describe('incremental validation equals full validation', () => {
   test('each example file, typed in again character by character from an empty document', () => {
     for (const example of examples.slice(0, 3)) {
       const short = example.slice(0, 700);
-      const session = service().openDocument!('');
+      const session = service().openDocument('');
+      assert.deepEqual(session.validate(), { problems: [] });
       for (let i = 0; i < short.length; i += 37) {
         const piece = short.slice(i, i + 37);
         session.update([{ start: i, end: i, text: piece }]);
-        assert.deepEqual(session.result, service().validate(short.slice(0, i + piece.length)));
+        assert.deepEqual(session.validate(), service().validate(short.slice(0, i + piece.length)));
       }
     }
   });

@@ -1,5 +1,6 @@
 // JSON nested too deeply to check (the position-aware parser recurses once per level) is one clear
-// problem at the start of its cell, never a silently skipped cell; in full and in incremental validation.
+// problem at the start of its cell, never a silently skipped cell; in a whole-file validation and in an
+// editing session.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { byRule, check, range, service } from '../support/validation';
@@ -48,11 +49,14 @@ describe('JSON nested too deeply', () => {
 
   test('an editing session reports it too when the deep JSON is typed in', () => {
     const text = [HEADER, 'u1,101,,', ''].join('\n');
-    const session = service().openDocument!(text);
+    const session = service().openDocument(text);
+    assert.deepEqual(session.validate()?.problems.filter((p) => p.message === TOO_DEEP), []);
     const at = text.indexOf('101,') + 4;
     session.update([{ start: at, end: at, text: nested(5000) }]);
-    const deep = session.result.problems.filter((p) => p.message === TOO_DEEP);
+    const result = session.validate();
+    assert.ok(result);
+    const deep = result.problems.filter((p) => p.message === TOO_DEEP);
     assert.deepEqual(deep.map((p) => [p.rule, p.start, p.end]), [['json-syntax', at, at + 1]]);
-    assert.deepEqual(session.result, service().validate(session.text));
+    assert.deepEqual(result, service().validate(session.text));
   });
 });

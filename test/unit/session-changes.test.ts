@@ -1,9 +1,10 @@
 // The edit arithmetic of editing sessions (text changes, the range they changed, the difference of two
-// texts) and the per-document sessions editor fronts keep (DocumentSessions).
+// texts) and the per-document sessions the LSP front keeps (DocumentSessions, server/src/lsp).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyChanges, diffTexts, mergeChanges } from '../../server/src/service/text/textChange';
-import { DocumentSessions, type LanguageService, type ValidationResult } from '../../server/src/service/index';
+import { NULL_LANGUAGE_SERVICE, type LanguageService } from '../../server/src/service/index';
+import { DocumentSessions } from '../../server/src/lsp/documentSessions';
 import { service } from '../support/validation';
 
 describe('text changes', () => {
@@ -97,7 +98,7 @@ describe('DocumentSessions (one session per open document)', () => {
       ...real,
       openDocument: (t, o) => {
         opened++;
-        return real.openDocument!(t, o);
+        return real.openDocument(t, o);
       },
     };
     return { core, opened: () => opened };
@@ -116,6 +117,23 @@ describe('DocumentSessions (one session per open document)', () => {
     assert.deepEqual(result, service().validate(next));
     assert.equal(result.problems.filter((p) => p.rule === 'duplicate-value').length, 1);
     assert.equal(opened(), 1);
+  });
+
+  test('the editing features get the document of the current text, with the edits told since, from the same session', () => {
+    const { core, opened } = counting();
+    const sessions = new DocumentSessions(() => core);
+    sessions.validate('file:///a.csv', text, {});
+    const bob = text.indexOf('Bob');
+    sessions.changed('file:///a.csv', { start: bob, end: bob + 3, text: 'Zoe' });
+    const next = text.replace('Bob', 'Zoe');
+    const document = sessions.document('file:///a.csv', next, {});
+    assert.ok(document);
+    assert.equal(document.model.text, next);
+    assert.equal(document.model.value(2, 0), 'Zoe');
+    assert.equal(document.dialect.id, 'xivo');
+    assert.equal(opened(), 1);
+    assert.deepEqual(sessions.validate('file:///a.csv', next, {}), service().validate(next));
+    assert.deepEqual(sessions.result('file:///a.csv'), service().validate(next));
   });
 
   test('edits told before the first validation are not needed: it opens the session with the text', () => {
@@ -150,9 +168,9 @@ describe('DocumentSessions (one session per open document)', () => {
     assert.equal(second.opened(), 2);
   });
 
-  test('a core without sessions (a stand-in) validates the whole text each time', () => {
-    const marker: ValidationResult = { problems: [{ rule: 'x', severity: 'hint', message: 'from validate()', start: 0, end: 1 }] };
-    const sessions = new DocumentSessions(() => ({ validate: () => marker, detect: () => undefined, dialects: () => [] }));
-    assert.equal(sessions.validate('file:///a.csv', text, {}), marker);
+  test('the stand-in core (no dialect could be loaded) finds no user CSV and no problems', () => {
+    const sessions = new DocumentSessions(() => NULL_LANGUAGE_SERVICE);
+    assert.deepEqual(sessions.validate('file:///a.csv', text, {}), { problems: [] });
+    assert.equal(sessions.document('file:///a.csv', text, {}), undefined);
   });
 });
