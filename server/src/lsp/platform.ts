@@ -33,5 +33,11 @@ export interface ServerPlatform {
   displayName(uri: string): string;
   /** Resolves after other pending messages had their turn. */
   yieldToEventLoop(): Promise<void>;
+  /**
+   * Frees memory no longer used when more than `slack` bytes piled up since the last time. Every edit of a
+   * big document leaves its former text behind (strings are immutable); left to itself, the JavaScript
+   * engine lets dozens of them pile up before it collects them.
+   */
+  releaseMemory?(slack: number): void;
   dispose(): void;
 }

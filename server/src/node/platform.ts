@@ -2,6 +2,8 @@
 // on the server's own file system (in a remote window that is where the files are), and custom dialect
 // files watched for changes.
 import { promises as fs } from 'node:fs';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createLanguageService, type Resources } from '../service';
 import type { ServerPlatform } from '../lsp/platform';
 import { resolveCustomDialectPaths } from './customDialects';
@@ -68,6 +70,7 @@ export function nodePlatform(options: NodePlatformOptions = {}): ServerPlatform 
     },
     displayName: displayUri,
     yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
+    releaseMemory: fullGarbageCollection(),
     dispose() {
       watcher.dispose();
     },
@@ -77,4 +80,22 @@ export function nodePlatform(options: NodePlatformOptions = {}): ServerPlatform 
 /** The folder of the built-in dialects, as a URI prefix. */
 function builtInFolder(resources: Resources): string {
   return resources.dialectSchema.slice(0, resources.dialectSchema.lastIndexOf('/') + 1);
+}
+
+/** A full garbage collection (as `node --expose-gc` offers it) once the heap grew by more than `slack`. */
+function fullGarbageCollection(): ((slack: number) => void) | undefined {
+  let gc: unknown;
+  try {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc');
+  } catch {
+    return undefined;
+  }
+  if (typeof gc !== 'function') return undefined;
+  let live = getHeapStatistics().used_heap_size;
+  return (slack) => {
+    if (getHeapStatistics().used_heap_size - live <= slack) return;
+    (gc as () => void)();
+    live = getHeapStatistics().used_heap_size;
+  };
 }

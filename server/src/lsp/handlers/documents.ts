@@ -12,6 +12,9 @@ import { DEBOUNCE_MS, type ServerState } from '../state';
 /** How long one slice of a validation may run before other messages get their turn. */
 const SLICE_MS = 20;
 
+/** Documents this long leave a text of this size behind at every edit: the memory is freed soon after. */
+const BIG_DOCUMENT = 8 * 1024 * 1024;
+
 export function registerDocumentHandlers(state: ServerState): void {
   const { documents, logger } = state;
   state.scheduler = new ValidationScheduler(state.options.debounceMs ?? DEBOUNCE_MS, (uri, token) =>
@@ -60,6 +63,9 @@ async function validateOpenDocument(state: ServerState, uri: string, token: Stal
   if (!result || token.isStale || state.documents.get(uri)?.version !== document.version) return;
   const diagnostics = result.problems.map((problem) => toDiagnostic(document, problem, { rulesDocumentationUrl: state.rulesDocumentationUrl }));
   if (!state.publisher.publish(uri, document.version, diagnostics)) return;
+  const length = document.getText().length;
+  // After the diagnostics went out: the former texts of a big document are collected before they pile up.
+  if (length >= BIG_DOCUMENT && state.platform.releaseMemory) void state.platform.yieldToEventLoop().then(() => state.platform.releaseMemory?.(2 * length));
   const match = result.dialect;
   void state.connection.sendNotification(DialectStatusNotification, {
     uri,
@@ -94,3 +100,4 @@ async function validateInSlices(
     await state.platform.yieldToEventLoop();
   }
 }
+

@@ -5,7 +5,7 @@
 import type { ChangedRange } from '../text/textChange';
 import type { Span } from '../types';
 import { csvMessages } from './messages';
-import { scanRecords, type ScanEnd } from './scanner';
+import { LineBreakCounter, scanRecords, type ScanEnd } from './scanner';
 import {
   CELL_ERRORS,
   CLOSED,
@@ -47,13 +47,13 @@ export class CsvModel {
   private bomValue: boolean;
   private readonly table = new RecordTable();
   /** Where the first scan goes on (scanning a huge text can be done in steps); undefined when complete. */
-  private scanCursor: { offset: number; line: number } | undefined;
+  private scanCursor: { offset: number; line: number; breaks: LineBreakCounter } | undefined;
 
   /** A model of `text`; with `scanNow` false, nothing is scanned until scan() or scanSome() is called. */
   constructor(text: string, scanNow = true) {
     this.textValue = text;
     this.bomValue = text.charCodeAt(0) === BOM;
-    this.scanCursor = { offset: this.bomValue ? 1 : 0, line: 0 };
+    this.scanCursor = { offset: this.bomValue ? 1 : 0, line: 0, breaks: new LineBreakCounter(text) };
     if (scanNow) this.scan();
   }
 
@@ -88,8 +88,8 @@ export class CsvModel {
       this.table.reserve(lineBreaks + 2, (lineBreaks + 2) * Math.max(1, this.table.cellCount));
       return this.scanSome(budget - 1);
     }
-    const end: ScanEnd = scanRecords(this.textValue, this.table, cursor.offset, cursor.line, undefined, budget);
-    this.scanCursor = end.offset >= this.textValue.length ? undefined : { offset: end.offset, line: end.line };
+    const end: ScanEnd = scanRecords(this.textValue, this.table, cursor.offset, cursor.line, undefined, budget, cursor.breaks);
+    this.scanCursor = end.offset >= this.textValue.length ? undefined : { offset: end.offset, line: end.line, breaks: cursor.breaks };
     return this.table.recordCount;
   }
 
@@ -327,7 +327,7 @@ export class CsvModel {
     this.table.recordCount = 0;
     this.table.cellCount = 0;
     this.table.firstCell[0] = 0;
-    this.scanCursor = { offset: this.bomValue ? 1 : 0, line: 0 };
+    this.scanCursor = { offset: this.bomValue ? 1 : 0, line: 0, breaks: new LineBreakCounter(text) };
   }
 }
 

@@ -56,8 +56,13 @@ class NextChar {
   }
 }
 
-/** Counts the line breaks (CRLF, LF, lone CR) that start in [from, to) of one text, reading it once forward. */
-class LineBreakCounter {
+interface LineBreaks {
+  /** Line breaks (CRLF, LF, lone CR) that start in [from, to). */
+  count(from: number, to: number): number;
+}
+
+/** For a whole text: remembers the next CR and LF (a file with only LFs is searched for CR once). */
+export class LineBreakCounter implements LineBreaks {
   private readonly lf: NextChar;
   private readonly cr: NextChar;
   constructor(private readonly text: string) {
@@ -70,6 +75,20 @@ class LineBreakCounter {
     for (let i = this.lf.at(from); i >= 0 && i < to; i = this.lf.at(i + 1)) count++;
     for (let i = this.cr.at(from); i >= 0 && i < to; i = this.cr.at(i + 1)) {
       if (this.text.charCodeAt(i + 1) !== LF) count++;
+    }
+    return count;
+  }
+}
+
+/** For a few records (after an edit): reads just [from, to), never ahead to the end of a 50 MB text. */
+class LocalLineBreaks implements LineBreaks {
+  constructor(private readonly text: string) {}
+
+  count(from: number, to: number): number {
+    let count = 0;
+    for (let i = from; i < to; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === LF || (c === CR && this.text.charCodeAt(i + 1) !== LF)) count++;
     }
     return count;
   }
@@ -105,9 +124,17 @@ export interface ScanEnd {
  * until the end of the text, until `stop` accepts a record start, or until `budget` records were read
  * (then `stopped` is false and `offset` < text.length).
  */
-export function scanRecords(text: string, table: RecordTable, cursor: number, line: number, stop?: ScanStop, budget = Infinity): ScanEnd {
+export function scanRecords(
+  text: string,
+  table: RecordTable,
+  cursor: number,
+  line: number,
+  stop?: ScanStop,
+  budget = Infinity,
+  // A scan that stops at a known record reads a few records: it must not search ahead for line breaks.
+  breaks: LineBreaks = stop ? new LocalLineBreaks(text) : new LineBreakCounter(text),
+): ScanEnd {
   const length = text.length;
-  const breaks = new LineBreakCounter(text);
   let scanned = 0;
   for (;;) {
     let afterBreak = skipLineBreak(text, cursor);

@@ -183,21 +183,26 @@ export class Coordinator {
   spliced(from: number, removed: number, added: number, changedFrom: number): void {
     const states = this.states;
     const delta = added - removed;
-    const tail = states.length - (from + removed);
-    const next: RecordState[] = new Array(states.length + delta);
-    for (let i = 0; i < from; i++) next[i] = states[i];
-    for (let i = 0; i < added; i++) next[from + i] = this.newState(from + i);
-    for (let i = 0; i < tail; i++) {
-      const state = states[from + removed + i];
-      state.index += delta;
-      next[from + added + i] = state;
+    if (delta === 0) {
+      // The usual edit: records replaced one for one, nothing after them moves in the list.
+      for (let i = 0; i < added; i++) states[from + i] = this.newState(from + i);
+    } else {
+      const tail = states.length - (from + removed);
+      const next: RecordState[] = new Array(states.length + delta);
+      for (let i = 0; i < from; i++) next[i] = states[i];
+      for (let i = 0; i < added; i++) next[from + i] = this.newState(from + i);
+      for (let i = 0; i < tail; i++) {
+        const state = states[from + removed + i];
+        state.index += delta;
+        next[from + added + i] = state;
+      }
+      this.states = next;
     }
-    this.states = next;
     this.nextPending = Math.min(this.nextPending, Math.max(1, from));
     // A pasted-JSON finding depends on text after its record: drop those that read into the change.
-    for (let i = 1; i < Math.min(from, next.length); i++) {
-      const pasted = next[i].pasted;
-      if (pasted && this.model.recordStart(i) + pasted.reach > changedFrom) next[i].pasted = undefined;
+    for (let i = 1; i < Math.min(from, this.states.length); i++) {
+      const pasted = this.states[i].pasted;
+      if (pasted && this.model.recordStart(i) + pasted.reach > changedFrom) this.states[i].pasted = undefined;
     }
   }
 
@@ -223,28 +228,31 @@ export class Coordinator {
     const { cascades, suppressed } = this.markActive();
     const duplicates = this.duplicates();
     const macProblems = this.macDuplicates();
-    const errorOff = (rule: string): boolean => isOff(rule, settings);
-    let nextEncoding = 0;
+    const across = duplicates.size > 0 || macProblems.size > 0;
+    let nextFile = 0;
     let nextSuppressed = 0;
+    /** The record's problems while problems are still shown; past that, only their number. */
+    let group: Problem[] | undefined;
+    let count = 0;
+    const take = (problem: Problem): void => {
+      if (group) group.push(problem);
+      else if (!isOff(problem.rule, settings)) count++;
+    };
     for (let r = 0; r < this.states.length; r++) {
       const state = this.states[r];
       const start = model.recordStart(r);
       const end = model.recordEnd(r);
-      const group: Problem[] | undefined = sink.full ? undefined : [];
-      let count = 0;
-      const take = (problem: Problem): void => {
-        if (group) group.push(problem);
-        else if (!errorOff(problem.rule)) count++;
-      };
-      while (nextEncoding < fileProblems.length && fileProblems[nextEncoding].start < start) sink.add([fileProblems[nextEncoding++]]);
-      for (; nextEncoding < fileProblems.length && fileProblems[nextEncoding].start <= end; nextEncoding++) take(fileProblems[nextEncoding]);
+      group = sink.full ? undefined : [];
+      count = 0;
+      while (nextFile < fileProblems.length && fileProblems[nextFile].start < start) sink.add([fileProblems[nextFile++]]);
+      for (; nextFile < fileProblems.length && fileProblems[nextFile].start <= end; nextFile++) take(fileProblems[nextFile]);
       if (r === 0) {
         for (const problem of this.headerProblems) take(problem);
-      } else if (cascades.has(state)) {
+      } else if (cascades.size > 0 && cascades.has(state)) {
         take(cascades.get(state)!);
       } else if (state.active) {
         if (group) for (const problem of state.before) group.push(moved(problem, start));
-        for (const problem of duplicates.get(state) ?? NONE) take(problem);
+        if (across) for (const problem of duplicates.get(state) ?? NONE) take(problem);
         if (group) for (const problem of state.after) group.push(moved(problem, start));
         else count += state.kept;
       }
@@ -257,11 +265,14 @@ export class Coordinator {
           take({ rule: error.code, severity: 'error', message: error.message, start: error.start, end: error.end });
         }
       }
-      if (state.active) for (const problem of macProblems.get(state) ?? NONE) take(problem);
-      if (group) sink.add(group);
-      else sink.count(count);
+      if (across && state.active) for (const problem of macProblems.get(state) ?? NONE) take(problem);
+      if (group) {
+        if (group.length > 0) sink.add(group);
+      } else if (count > 0) {
+        sink.count(count);
+      }
     }
-    while (nextEncoding < fileProblems.length) sink.add([fileProblems[nextEncoding++]]);
+    while (nextFile < fileProblems.length) sink.add([fileProblems[nextFile++]]);
     return { dialect: this.match, problems: sink.result() };
   }
 

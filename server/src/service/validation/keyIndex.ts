@@ -27,7 +27,7 @@ export class KeyIndex {
   /** Per slot: a record id (> 0), a group (-2 - group number), EMPTY or DELETED. */
   private owners = new Int32Array(64);
   private used = 0;
-  private readonly groups: Array<Set<number> | undefined> = [];
+  private readonly groups: Array<{ key: number; ids: Set<number> } | undefined> = [];
   private readonly freeGroups: number[] = [];
 
   constructor(private readonly read: ValueReader) {}
@@ -39,13 +39,12 @@ export class KeyIndex {
     if (slot >= 0) {
       const owner = this.owners[slot];
       if (owner > 0) {
-        const group = new Set([owner, id]);
         const free = this.freeGroups.pop();
         const number = free ?? this.groups.length;
-        this.groups[number] = group;
+        this.groups[number] = { key, ids: new Set([owner, id]) };
         this.owners[slot] = -2 - number;
       } else {
-        this.groups[-2 - owner]!.add(id);
+        this.groups[-2 - owner]!.ids.add(id);
       }
       return;
     }
@@ -69,7 +68,7 @@ export class KeyIndex {
       return;
     }
     const number = -2 - owner;
-    const group = this.groups[number]!;
+    const group = this.groups[number]!.ids;
     group.delete(id);
     if (group.size === 1) {
       this.owners[slot] = group.values().next().value as number;
@@ -80,10 +79,7 @@ export class KeyIndex {
 
   /** The groups of records sharing a value, with the key they share it under. */
   *repeated(): Generator<{ key: number; ids: ReadonlySet<number> }> {
-    for (let slot = 0; slot < this.owners.length; slot++) {
-      const owner = this.owners[slot];
-      if (owner < DELETED) yield { key: this.keys[slot], ids: this.groups[-2 - owner]! };
-    }
+    for (const group of this.groups) if (group) yield group;
   }
 
   /** The slot of a value, or -1. */
@@ -92,7 +88,7 @@ export class KeyIndex {
     for (let slot = hash & mask; this.owners[slot] !== EMPTY; slot = (slot + 1) & mask) {
       const owner = this.owners[slot];
       if (owner === DELETED || this.hashes[slot] !== hash || this.keys[slot] !== key) continue;
-      const someone = owner > 0 ? owner : this.groups[-2 - owner]!.values().next().value as number;
+      const someone = owner > 0 ? owner : (this.groups[-2 - owner]!.ids.values().next().value as number);
       if (this.read(someone, key) === value) return slot;
     }
     return -1;

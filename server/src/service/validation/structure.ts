@@ -6,12 +6,22 @@ import { andList, type ValidationRun } from './context';
 
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
-/** Where the first U+FFFD is (-1: none) and how many there are in [from, to). */
+/** Where the first U+FFFD is (-1: none) and how many there are in [from, to); reads nothing past `to`. */
 export function findReplacementCharacters(text: string, from = 0, to = text.length): { first: number; count: number } {
-  const first = text.indexOf(REPLACEMENT_CHARACTER, from);
-  if (first < 0 || first >= to) return { first: -1, count: 0 };
+  let first = -1;
   let count = 0;
-  for (let i = first; i >= 0 && i < to; i = text.indexOf(REPLACEMENT_CHARACTER, i + 1)) count++;
+  if (to === text.length) {
+    for (let i = text.indexOf(REPLACEMENT_CHARACTER, from); i >= 0; i = text.indexOf(REPLACEMENT_CHARACTER, i + 1)) {
+      if (first < 0) first = i;
+      count++;
+    }
+    return { first, count };
+  }
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) !== 0xfffd) continue;
+    if (first < 0) first = i;
+    count++;
+  }
   return { first, count };
 }
 
