@@ -66,6 +66,11 @@ interface NeovimDiagnostic {
   source: string;
   message: string;
 }
+/** An error of ours covering `cell`, which starts at `column` of `line`, as vim.diagnostic.get gives it. */
+function errorOnCell(line: number, column: number, cell: string, code: string, message: string): NeovimDiagnostic {
+  return { lnum: line, col: column, end_lnum: line, end_col: column + cell.length, severity: ERROR, code, source: 'pbx-user-csv', message };
+}
+
 interface ProbeResult {
   version: { major: number; minor: number; patch: number };
   errors: string[];
@@ -151,31 +156,14 @@ describe('Neovim with the README configuration', { timeout: 20 * 60_000 }, () =>
 
   test('a wrong boolean is an error on exactly its cell', () => {
     const yes = result.diagnostics.find((d) => d.code === 'value-boolean');
-    assert.deepEqual(yes, {
-      lnum: YES_LINE,
-      col: YES_COLUMN,
-      end_lnum: YES_LINE,
-      end_col: YES_COLUMN + 'yes'.length,
-      severity: ERROR,
-      code: 'value-boolean',
-      source: 'pbx-user-csv',
-      message: 'enabled must be TRUE or FALSE, found "yes"',
-    });
+    assert.deepEqual(yes, errorOnCell(YES_LINE, YES_COLUMN, 'yes', 'value-boolean', 'enabled must be TRUE or FALSE, found "yes"'));
   });
 
   test('a value outside the enum is an error naming the allowed values from the dialect file', () => {
     const allowed = smsValues.map((v) => v.value);
     const sms = result.diagnostics.find((d) => d.lnum === SMS_LINE && d.code === 'value-enum');
-    assert.deepEqual(sms, {
-      lnum: SMS_LINE,
-      col: SMS_COLUMN,
-      end_lnum: SMS_LINE,
-      end_col: SMS_COLUMN + 'SOMETIMES'.length,
-      severity: ERROR,
-      code: 'value-enum',
-      source: 'pbx-user-csv',
-      message: `sms must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, found "SOMETIMES"`,
-    });
+    const message = `sms must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, found "SOMETIMES"`;
+    assert.deepEqual(sms, errorOnCell(SMS_LINE, SMS_COLUMN, 'SOMETIMES', 'value-enum', message));
   });
 
   test('the settings in the configuration reach the server: formula injection is raised to a warning', () => {
