@@ -34,8 +34,8 @@ describe('the npm package, packed from a clean copy and installed from the tarba
     const sources = copyOfSources();
     const packDirectory = temporaryFolder('pbx-user-csv-pack-');
     const pack = runOk('npm', ['pack', '--json', '--pack-destination', packDirectory], sources);
-    // npm prints the lifecycle scripts' output before the JSON.
-    [packed] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('[')));
+    // npm prints the lifecycle scripts' output before the JSON, which starts with a line holding only `[`.
+    [packed] = JSON.parse(pack.stdout.slice(pack.stdout.search(/^\[$/m)));
     tarball = path.join(packDirectory, packed.filename);
 
     consumer = temporaryFolder('pbx-user-csv-consumer-');
