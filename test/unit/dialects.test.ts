@@ -151,6 +151,22 @@ describe('custom dialects', () => {
     assert.equal(ls.detect('name,password,extension_number,extension_password,email,voicemail_pin,sms\n')?.id, 'portsip-v22');
   });
 
+  test('detection alternatives: either signature recognises a custom dialect, noneOf still rules it out', () => {
+    const file = tempDialect('crm.dialect.json', {
+      id: 'crm',
+      label: 'CRM',
+      description: 'A CRM export.',
+      detection: { allOf: ['login'], anyOf: ['team', 'desk'], alternatives: [{ anyOf: ['team', 'desk', 'badge'], minAnyOf: 3 }], noneOf: ['sku'] },
+      columns: [{ name: 'login' }, { name: 'team' }, { name: 'desk' }, { name: 'badge' }],
+    });
+    const ls = createLanguageService({ customDialectFiles: [file] });
+    assert.deepEqual(ls.configurationErrors?.(), []);
+    assert.equal(ls.detect('login,desk\n')?.id, 'crm');
+    assert.equal(ls.detect('team,desk,badge\n')?.id, 'crm');
+    assert.equal(ls.detect('team,desk\n'), undefined);
+    assert.equal(ls.detect('login,desk,sku\n'), undefined);
+  });
+
   test('a dialect file that breaks the schema is reported with file and JSON pointer, the built-ins still load', () => {
     const file = tempDialect('bad.dialect.json', { ...custom, columns: [{ name: 'x', type: 'number', colour: 'red' }] });
     const ls = createLanguageService({ customDialectFiles: [file] });

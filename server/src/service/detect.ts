@@ -38,13 +38,17 @@ function unquote(name: string): string {
 /** How well a header fits a dialect's signature: undefined when it does not match at all. */
 export function signatureScore(names: ReadonlySet<string>, dialect: Dialect): number | undefined {
   const d = dialect.detection;
-  if (!d.allOf.every((n) => names.has(n))) return undefined;
   if (d.noneOf.some((n) => names.has(n))) return undefined;
-  let any = 0;
-  for (const n of d.anyOf) if (names.has(n)) any++;
-  if (any < d.minAnyOf) return undefined;
-  if (d.allOf.length === 0 && d.anyOf.length === 0) return undefined; // a dialect without signature is never detected
-  return d.allOf.length + any;
+  let best: number | undefined;
+  for (const signature of d.signatures) {
+    if (!signature.allOf.every((n) => names.has(n))) continue;
+    let any = 0;
+    for (const n of signature.anyOf) if (names.has(n)) any++;
+    if (any < signature.minAnyOf) continue;
+    const score = signature.allOf.length + any;
+    if (best === undefined || score > best) best = score;
+  }
+  return best;
 }
 
 /**

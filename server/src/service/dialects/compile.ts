@@ -1,6 +1,6 @@
 // Turns a resolved dialect file into the form the validators use: defaults filled in, regexes compiled
 // once, allowed values in Sets/Maps.
-import type { CompiledColumn, Detection, Dialect, RawColumn, RawDialect } from './model';
+import type { CompiledColumn, Detection, Dialect, RawColumn, RawDialect, RawSignature, Signature } from './model';
 
 export function compileDialect(raw: RawDialect, source: string, builtIn: boolean): Dialect {
   const columns = (raw.columns ?? []).map(compileColumn);
@@ -9,9 +9,7 @@ export function compileDialect(raw: RawDialect, source: string, builtIn: boolean
     family: d.family ?? raw.id,
     default: d.default ?? false,
     auto: d.auto ?? true,
-    allOf: d.allOf ?? [],
-    anyOf: d.anyOf ?? [],
-    minAnyOf: d.minAnyOf ?? (d.anyOf && d.anyOf.length > 0 ? 1 : 0),
+    signatures: [d, ...(d.alternatives ?? [])].map(compileSignature).filter((s) => s.allOf.length > 0 || s.anyOf.length > 0),
     noneOf: d.noneOf ?? [],
     signColumns: d.signs?.columns ?? [],
     signJsonKeys: d.signs?.jsonKeys ?? [],
@@ -44,6 +42,14 @@ export function compileDialect(raw: RawDialect, source: string, builtIn: boolean
     columnsByName: new Map(columns.map((c) => [c.name, c])),
     ignoredColumns: new Map((raw.ignoredColumns ?? []).map((c) => [c.name, c])),
     resources: raw.resources ?? [],
+  };
+}
+
+function compileSignature(raw: RawSignature): Signature {
+  return {
+    allOf: raw.allOf ?? [],
+    anyOf: raw.anyOf ?? [],
+    minAnyOf: raw.minAnyOf ?? (raw.anyOf && raw.anyOf.length > 0 ? 1 : 0),
   };
 }
 

@@ -42,13 +42,17 @@ export interface RawColumn {
   example?: string;
 }
 
-export interface RawDetection {
-  family?: string;
-  default?: boolean;
-  auto?: boolean;
+export interface RawSignature {
   allOf?: string[];
   anyOf?: string[];
   minAnyOf?: number;
+}
+
+export interface RawDetection extends RawSignature {
+  family?: string;
+  default?: boolean;
+  auto?: boolean;
+  alternatives?: RawSignature[];
   noneOf?: string[];
   signs?: { columns?: string[]; jsonKeys?: Array<{ column: string; keys: string[] }> };
 }
@@ -151,13 +155,18 @@ export interface CompiledColumn {
   example?: string;
 }
 
+export interface Signature {
+  allOf: string[];
+  anyOf: string[];
+  minAnyOf: number;
+}
+
 export interface Detection {
   family: string;
   default: boolean;
   auto: boolean;
-  allOf: string[];
-  anyOf: string[];
-  minAnyOf: number;
+  /** The header must match one of them; none: the dialect is never detected. */
+  signatures: Signature[];
   noneOf: string[];
   signColumns: string[];
   signJsonKeys: Array<{ column: string; keys: string[] }>;
