@@ -221,7 +221,7 @@ export function mergeDialects(parent: RawDialect, child: RawDialect): RawDialect
     outline: child.outline ?? parent.outline,
     absentColumnsUnchanged: child.absentColumnsUnchanged ?? parent.absentColumnsUnchanged,
     ignoredColumns: mergeByKey<IgnoredColumn>(parent.ignoredColumns, child.ignoredColumns, (c) => c.name),
-    resources: mergeByKey<Resource>(parent.resources, child.resources, (r) => r.id),
+    resources: mergeByKey<Resource>(parent.resources, child.resources, (r) => r.id).filter((r) => !child.removeResources?.includes(r.id)),
     columns,
   };
 }

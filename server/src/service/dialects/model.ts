@@ -16,6 +16,9 @@ export interface RawColumn {
   description?: string;
   type?: ColumnType;
   required?: boolean;
+  requiredReason?: string;
+  requiredWhen?: RequiredWhen;
+  joinedValues?: { separator: string; reason: string; severity?: SeverityOverride };
   requiredInHeader?: boolean;
   values?: AllowedValue[];
   caseInsensitive?: boolean;
@@ -84,6 +87,13 @@ export interface ResourceCondition {
   equals?: string;
 }
 
+/** A cell that is required only when a condition holds in its row. */
+export interface RequiredWhen extends ResourceCondition {
+  reason: string;
+  /** Severity when `column` is not in the header (the file cannot tell). */
+  ifColumnAbsent?: SeverityOverride;
+}
+
 export interface Resource {
   id: string;
   label: string;
@@ -91,6 +101,8 @@ export interface Resource {
   columns: string[];
   requires: string[];
   enforcedWhen?: ResourceCondition;
+  enforcedConsequence?: string;
+  lookupBy?: string[];
   warnWhenPartial?: boolean;
 }
 
@@ -112,6 +124,7 @@ export interface RawDialect {
   outline?: Outline;
   absentColumnsUnchanged?: boolean;
   removeColumns?: string[];
+  removeResources?: string[];
   ignoredColumns?: IgnoredColumn[];
   resources?: Resource[];
   columns?: RawColumn[];
@@ -124,6 +137,9 @@ export interface CompiledColumn {
   description: string;
   type: ColumnType;
   required: boolean;
+  requiredReason?: string;
+  requiredWhen?: RequiredWhen;
+  joinedValues?: { separator: string; reason: string; severity: SeverityOverride };
   requiredInHeader: boolean;
   values: AllowedValue[];
   /** Exact allowed values. */
