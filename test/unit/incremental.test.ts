@@ -227,22 +227,22 @@ describe('editing session: the cap on the number of problems', () => {
     };
     const note = (total: number) =>
       `Too many problems: showing the first 3 of ${total}. Fix these, or raise the maximum number of problems in the settings, to see the rest.`;
-    // 8 problems: the missing entity_id column, 4 resource-required, 2 duplicates, the quote in "D"n".
+    // 7 problems: 4 resource-required, 2 duplicates, the quote in "D"n".
     assert.deepEqual(shown(), [
-      ['header-missing-column', range(0, 0, 23)],
       ['resource-required', range(1, 4, 8)],
       ['duplicate-value', range(2, 4, 8)],
-      ['too-many-problems', range(2, 4, 8)],
+      ['resource-required', range(2, 4, 8)],
+      ['too-many-problems', range(3, 4, 8)],
     ]);
-    assert.equal(session.result.problems[3].message, note(8));
+    assert.equal(session.result.problems[3].message, note(7));
     edit(session, 'Bob,1000,default\n', '');
     assert.deepEqual(shown(), [
-      ['header-missing-column', range(0, 0, 23)],
       ['resource-required', range(1, 4, 8)],
       ['duplicate-value', range(2, 4, 8)],
-      ['too-many-problems', range(2, 4, 8)],
+      ['resource-required', range(2, 4, 8)],
+      ['too-many-problems', range(3, 1, 2)],
     ]);
-    assert.equal(session.result.problems[3].message, note(6));
+    assert.equal(session.result.problems[3].message, note(5));
     agreesWithFullValidation(session, capped);
   });
 });

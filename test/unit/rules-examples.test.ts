@@ -105,7 +105,7 @@ describe('mistakes examples', () => {
         '7 duplicate-value', // exten@context
         '8 resource-required', // CTI without username
         '9 resource-incomplete', // incall without context
-        '10 value-pattern-strict', // voicemail_password with #
+        '10 value-pattern-strict', // voicemail_password with # (an error: the importer rejects it)
         '11 value-list-item', // trailing ;
         '12 value-enum-other', // it_IT
         '13 value-enum', // english
@@ -116,6 +116,8 @@ describe('mistakes examples', () => {
         '19 value-integer', // entity_id abc
         '20 not-utf8',
         '21 row-short',
+        '22 resource-link', // voicemail by number@context without a name
+        '23 resource-required', // an extension without line_protocol
       ].sort(),
     );
   });
@@ -123,7 +125,16 @@ describe('mistakes examples', () => {
   test('xivo-update-mistakes.csv: one mistake per row', () => {
     assert.deepEqual(
       lineRules('xivo-update-mistakes.csv'),
-      ['1 header-duplicate-column', '3 value-required', '4 value-uuid', '5 duplicate-value', '6 value-enum'].sort(),
+      [
+        '1 header-duplicate-column',
+        '3 value-required', // empty uuid
+        '4 value-uuid',
+        '5 duplicate-value',
+        '6 value-enum', // webrtc
+        '7 value-required', // enabled cannot be cleared
+        '8 value-required', // sip_username of a SIP line cannot be cleared
+        '9 value-joined', // several incoming calls
+      ].sort(),
     );
   });
 });
