@@ -6,8 +6,8 @@ import type { CsvDocument } from './types';
 export interface HeaderReading {
   /** Column names as the importer would read them. */
   names: string[];
-  /** Set when the header is not comma-separated but uses this delimiter (spreadsheet locales). */
-  delimiter?: ';' | '\t';
+  /** Set when the header is not comma-separated but uses this delimiter (spreadsheet locales, old formats). */
+  delimiter?: ';' | '\t' | '|';
 }
 
 export interface Detected {
@@ -17,13 +17,13 @@ export interface Detected {
   header: HeaderReading;
 }
 
-/** The header's column names; a header with no comma but `;` or tabs is split on that delimiter. */
+/** The header's column names; a header with no comma but `;`, tabs or `|` is split on that delimiter. */
 export function readHeader(doc: CsvDocument): HeaderReading | undefined {
   const header = doc.rows[0];
   if (!header) return undefined;
   if (header.cells.length === 1) {
     const raw = doc.text.slice(header.start, header.end);
-    for (const delimiter of [';', '\t'] as const) {
+    for (const delimiter of [';', '\t', '|'] as const) {
       if (raw.includes(delimiter)) return { names: raw.split(delimiter).map(unquote), delimiter };
     }
   }
@@ -33,6 +33,24 @@ export function readHeader(doc: CsvDocument): HeaderReading | undefined {
 function unquote(name: string): string {
   const trimmed = name.trim();
   return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).replace(/""/g, '"') : trimmed;
+}
+
+/** The renames of the dialect's old format that apply to a header in that format (old name → current name). */
+export function legacyRenames(header: HeaderReading, dialect: Dialect): Array<[string, string]> {
+  const legacy = dialect.legacyFormat;
+  if (!legacy || header.delimiter !== legacy.delimiter) return [];
+  return header.names.flatMap((name) => {
+    const current = legacy.renames.get(name);
+    return current !== undefined && current !== name ? [[name, current] as [string, string]] : [];
+  });
+}
+
+/** The header's names as the dialect reads them: a header in its old format, renamed. */
+function namesFor(header: HeaderReading, names: ReadonlySet<string>, dialect: Dialect): ReadonlySet<string> {
+  const renames = legacyRenames(header, dialect);
+  if (renames.length === 0) return names;
+  const renamed = new Map(renames);
+  return new Set(header.names.map((name) => renamed.get(name) ?? name));
 }
 
 /** How well a header fits a dialect's signature: undefined when it does not match at all. */
@@ -138,7 +156,7 @@ export function detectDialect(doc: CsvDocument, dialects: readonly Dialect[], pr
   const candidates: Array<{ dialect: Dialect; score: number }> = [];
   for (const dialect of dialects) {
     if (!dialect.detection.auto) continue;
-    const score = signatureScore(names, dialect);
+    const score = signatureScore(namesFor(header, names, dialect), dialect);
     if (score !== undefined) candidates.push({ dialect, score });
   }
   if (candidates.length === 0) return undefined;

@@ -35,6 +35,7 @@ export function compileDialect(raw: RawDialect, source: string, builtIn: boolean
       extraCells: file.extraCells ?? 'warning',
       unknownColumn: file.unknownColumn ?? 'warning',
     },
+    legacyFormat: raw.legacyFormat && { ...raw.legacyFormat, renames: new Map(Object.entries(raw.legacyFormat.renames)) },
     emptyCellMeaning: raw.emptyCellMeaning,
     outline: raw.outline,
     absentColumnsUnchanged: raw.absentColumnsUnchanged ?? false,

@@ -217,6 +217,7 @@ export function mergeDialects(parent: RawDialect, child: RawDialect): RawDialect
     detection: { ...parent.detection, default: undefined, ...child.detection },
     booleans: child.booleans || parent.booleans ? ({ ...parent.booleans, ...child.booleans } as RawDialect['booleans']) : undefined,
     file: { ...parent.file, ...child.file },
+    legacyFormat: child.legacyFormat ?? parent.legacyFormat,
     emptyCellMeaning: child.emptyCellMeaning ?? parent.emptyCellMeaning,
     outline: child.outline ?? parent.outline,
     absentColumnsUnchanged: child.absentColumnsUnchanged ?? parent.absentColumnsUnchanged,

@@ -106,6 +106,15 @@ export interface Resource {
   warnWhenPartial?: boolean;
 }
 
+/** An older file format of the importer: another delimiter and other column names. */
+export interface LegacyFormat {
+  delimiter: '|' | ';' | '\t';
+  description: string;
+  change: string;
+  consequence: string;
+  renames: Record<string, string>;
+}
+
 /** How the outline names a data row: `name` columns joined by a space, `detail` shown beside. */
 export interface Outline {
   name: string[];
@@ -120,6 +129,7 @@ export interface RawDialect {
   detection?: RawDetection;
   booleans?: { true: string; false: string; caseInsensitive?: boolean };
   file?: FilePolicies;
+  legacyFormat?: LegacyFormat;
   emptyCellMeaning?: string;
   outline?: Outline;
   absentColumnsUnchanged?: boolean;
@@ -198,6 +208,7 @@ export interface Dialect {
   detection: Detection;
   booleans: { true: string; false: string; caseInsensitive: boolean };
   file: Required<Pick<FilePolicies, 'bom' | 'lineBreakInCell' | 'shortRow' | 'extraCells' | 'unknownColumn'>> & FilePolicies;
+  legacyFormat?: Omit<LegacyFormat, 'renames'> & { renames: ReadonlyMap<string, string> };
   emptyCellMeaning?: string;
   outline?: Outline;
   absentColumnsUnchanged: boolean;

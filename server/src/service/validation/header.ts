@@ -58,8 +58,13 @@ export function checkHeader(run: ValidationRun): void {
   }
 }
 
-/** The closest known column name not yet in the header, if it is close enough to be a likely typo. */
+/**
+ * The current name of a column of the dialect's old format, or the closest known column name not yet in
+ * the header, if it is close enough to be a likely typo.
+ */
 export function suggestColumn(name: string, dialect: Dialect, present: ReadonlyMap<string, number>): string | undefined {
+  const renamed = dialect.legacyFormat?.renames.get(name);
+  if (renamed !== undefined && dialect.columnsByName.has(renamed) && !present.has(renamed)) return renamed;
   const wanted = name.trim().toLowerCase();
   const limit = wanted.length <= 4 ? 1 : wanted.length <= 10 ? 2 : 3;
   let best: string | undefined;
