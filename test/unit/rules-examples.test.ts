@@ -21,6 +21,7 @@ describe('valid examples', () => {
     ['portsip-v16-valid.csv', 'portsip-v22', true], // nothing v22-only in it: v22 is the guess
     ['xivo-valid.csv', 'xivo', false],
     ['xivo-update-valid.csv', 'xivo-update', false],
+    ['wazo-valid.csv', 'wazo', false],
   ];
   for (const [file, id, guessed] of cases) {
     test(`${file} is detected as ${id} and has no errors or warnings`, () => {
@@ -36,7 +37,7 @@ describe('valid examples', () => {
   });
 
   test('the valid examples use every column of their dialect', () => {
-    for (const [file, id] of [['portsip-v22-valid.csv', 'portsip-v22'], ['portsip-v16-valid.csv', 'portsip-v16'], ['xivo-valid.csv', 'xivo'], ['xivo-update-valid.csv', 'xivo-update']]) {
+    for (const [file, id] of [['portsip-v22-valid.csv', 'portsip-v22'], ['portsip-v16-valid.csv', 'portsip-v16'], ['xivo-valid.csv', 'xivo'], ['xivo-update-valid.csv', 'xivo-update'], ['wazo-valid.csv', 'wazo']]) {
       const header = read(file).split(/\r?\n/)[0].split(',');
       const columns = service().dialect!(id)!.columns.map((c) => c.name);
       assert.deepEqual(columns.filter((c) => !header.includes(c)), [], file);
@@ -118,6 +119,22 @@ describe('mistakes examples', () => {
         '21 row-short',
         '22 resource-link', // voicemail by number@context without a name
         '23 resource-required', // an extension without line_protocol
+      ].sort(),
+    );
+  });
+
+  test('wazo-mistakes.csv: one mistake per row', () => {
+    assert.deepEqual(
+      lineRules('wazo-mistakes.csv'),
+      [
+        '1 header-ignored-column', // entity_id
+        '3 value-required', // call_record_incoming_external_enabled empty
+        '4 value-range', // subscription_type 11
+        '5 value-range', // ring_seconds 20000
+        '6 value-reserved', // sip_username system
+        '7 resource-required', // an extension without line_protocol
+        '8 value-pattern', // username j
+        '9 value-boolean', // yes
       ].sort(),
     );
   });

@@ -92,7 +92,7 @@ function compileColumn(raw: RawColumn): CompiledColumn {
     lengthWarning: raw.lengthWarning,
     minimum: raw.minimum,
     maximum: raw.maximum,
-    multipleOf: raw.multipleOf,
+    multipleOf: raw.multipleOf === 1 ? undefined : raw.multipleOf, // every integer is a multiple of 1 (how a dialect drops an inherited step)
     unique: raw.unique && {
       severity: raw.unique.severity,
       with: raw.unique.with ?? [],
