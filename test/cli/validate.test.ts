@@ -57,7 +57,7 @@ describe('validate: --dialect', () => {
     const out = lines(run.stdout);
     assert.match(out[0], /^users\.csv: dialect xivo \([^,]+\)$/); // forced: not "guessed"
     const missing = out.filter((line) => /^users\.csv:1:\d+: error .* \[header-missing-column\]$/.test(line));
-    assert.deepEqual(missing, ['users.csv:1:1: error Missing required column firstname [header-missing-column]'], run.stdout);
+    assert.deepEqual(missing, ['users.csv:1:1: error Missing required column firstname: the importer rejects a user without a first name [header-missing-column]'], run.stdout);
     assert.equal(run.status, 1);
   });
 

@@ -57,7 +57,7 @@ describe('detection', () => {
     assert.equal(detect(text)?.id, 'xivo');
     assert.deepEqual(
       service().validate(text).problems.map((p) => [p.rule, p.message]),
-      [['header-missing-column', 'Missing required column firstname']],
+      [['header-missing-column', 'Missing required column firstname: the importer rejects a user without a first name']],
     );
     assert.equal(detect(csv('lastname,exten', 'Doe,1000')), undefined); // one XiVO-specific column is not enough
   });

@@ -13,6 +13,14 @@ describe('XiVO import columns', () => {
     assert.deepEqual(check(csv('entity_id,firstname,exten,context,line_protocol', ',John,1000,default,sip')), []);
   });
 
+  test('firstname: a missing column or an empty cell says that the importer rejects the user', () => {
+    const text = csv('firstname,exten,context,line_protocol', ',1000,default,sip');
+    const p = single(check(text), 'value-required');
+    assert.equal(p.severity, 'error');
+    assert.equal(p.message, 'firstname cannot be empty: the importer rejects a user without a first name');
+    assert.deepEqual(p.range, range(1, 0, 0));
+  });
+
   test('userfield, call_record_enabled and online_call_record_enabled are known columns with their rules', () => {
     const header = 'firstname,userfield,call_record_enabled,online_call_record_enabled';
     assert.deepEqual(check(csv(header, 'John,desk 4,1,0')), []);

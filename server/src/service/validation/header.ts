@@ -53,7 +53,8 @@ export function checkHeader(run: ValidationRun): void {
   const headerSpan = { start: header.start, end: header.end };
   for (const column of dialect.columns) {
     if (column.requiredInHeader && !firstCellOf.has(column.name)) {
-      run.report('header-missing-column', 'error', headerSpan, `Missing required column ${column.name}`, { data: { column: column.name } });
+      const reason = column.requiredReason ? `: ${column.requiredReason}` : '';
+      run.report('header-missing-column', 'error', headerSpan, `Missing required column ${column.name}${reason}`, { data: { column: column.name } });
     }
   }
 }
