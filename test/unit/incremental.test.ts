@@ -305,6 +305,20 @@ describe('editing session: header, detection and options', () => {
   });
 });
 
+describe('editing session: an old XiVO file', () => {
+  test('the header reports the old format while the rows are edited; converting the header by hand leaves a plain XiVO file', () => {
+    const session = service().openDocument!(['entityid|firstname|phonenumber|context|protocol', '1|Ann|1000|default|sip', ''].join('\n'));
+    assert.deepEqual(problemsOf(session, 'header-legacy-format').map((p) => p.range), [range(0, 0, 47)]);
+    edit(session, '1|Ann', '1|Anne');
+    assert.equal(problemsOf(session, 'header-legacy-format').length, 1);
+    agreesWithFullValidation(session);
+    edit(session, 'entityid|firstname|phonenumber|context|protocol', 'entity_id,firstname,exten,context,line_protocol');
+    edit(session, '1|Anne|1000|default|sip', '1,Anne,1000,default,sip');
+    assert.deepEqual(resultOf(session), { dialect: { id: 'xivo', label: 'XiVO users import', guessed: false }, problems: [] });
+    agreesWithFullValidation(session);
+  });
+});
+
 describe('editing session: how updates are given', () => {
   const text = [XIVO_HEADER, 'Ann,1000,default', 'Bob,1001,default', ''].join('\n');
 
