@@ -3,11 +3,15 @@
 import type { Dialect } from './dialects/model';
 import type { CsvDocument } from './types';
 
+/** Delimiters a header may use instead of commas (spreadsheet locales, old formats). */
+export const OTHER_DELIMITERS = [';', '\t', '|'] as const;
+export type Delimiter = (typeof OTHER_DELIMITERS)[number];
+
 export interface HeaderReading {
   /** Column names as the importer would read them. */
   names: string[];
-  /** Set when the header is not comma-separated but uses this delimiter (spreadsheet locales, old formats). */
-  delimiter?: ';' | '\t' | '|';
+  /** Set when the header is not comma-separated but uses this delimiter. */
+  delimiter?: Delimiter;
 }
 
 export interface Detected {
@@ -23,7 +27,7 @@ export function readHeader(doc: CsvDocument): HeaderReading | undefined {
   if (!header) return undefined;
   if (header.cells.length === 1) {
     const raw = doc.text.slice(header.start, header.end);
-    for (const delimiter of [';', '\t', '|'] as const) {
+    for (const delimiter of OTHER_DELIMITERS) {
       if (raw.includes(delimiter)) return { names: raw.split(delimiter).map(unquote), delimiter };
     }
   }

@@ -1,5 +1,6 @@
 // The dialect file format (schemas/dialect.schema.json) as TypeScript types, and the compiled form the
 // validators use (regexes built once, lookups as Maps/Sets, every default filled in).
+import type { Delimiter } from '../detect';
 import type { Severity, SeverityOverride } from '../types';
 
 export type ColumnType = 'string' | 'boolean' | 'integer' | 'enum' | 'email' | 'json' | 'languageTag' | 'uuid' | 'list';
@@ -108,7 +109,7 @@ export interface Resource {
 
 /** An older file format of the importer: another delimiter and other column names. */
 export interface LegacyFormat {
-  delimiter: '|' | ';' | '\t';
+  delimiter: Delimiter;
   description: string;
   change: string;
   consequence: string;

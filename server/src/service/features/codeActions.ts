@@ -5,6 +5,7 @@
 // what its title says; a fix-all is offered where it is safe.
 import { parse } from 'csv-parse/sync';
 import { getLocation } from 'jsonc-parser';
+import { OTHER_DELIMITERS, type Delimiter } from '../detect';
 import { suggestClosest } from './closest';
 import { cellAt, type FeatureDocument } from './document';
 import { csvField, replaceInCell, type TextEdit } from './csvText';
@@ -233,11 +234,10 @@ function removeColumnFix(fd: FeatureDocument, problem: Problem): CodeActionEntry
   };
 }
 
-type Delimiter = ';' | '\t' | '|';
 const DELIMITER_NAMES: Record<Delimiter, string> = { ';': 'semicolons', '\t': 'tabs', '|': '"|"' };
 
 function isDelimiter(value: unknown): value is Delimiter {
-  return value === ';' || value === '\t' || value === '|';
+  return (OTHER_DELIMITERS as readonly unknown[]).includes(value);
 }
 
 function isRenames(value: unknown): value is Record<string, string> {

@@ -62,10 +62,6 @@ export function createCellCheck(run: ValidationRun): (row: Row) => void {
 /** An empty cell that its row makes required; or, when the header lacks the column that would say, maybe required. */
 function requiredWhenCheck(run: ValidationRun, column: CompiledColumn): CellCheck {
   const when = column.requiredWhen!;
-  const filled = (row: Row, name: string): Cell | undefined => {
-    const cell = run.cellOf(row, name);
-    return cell && cell.value !== '' ? cell : undefined;
-  };
   const unknown = when.column !== undefined && !run.indexByName.has(when.column) ? when.ifColumnAbsent ?? 'off' : 'off';
   return (cell, row) => {
     if (unknown !== 'off') {
@@ -77,7 +73,7 @@ function requiredWhenCheck(run: ValidationRun, column: CompiledColumn): CellChec
       );
       return;
     }
-    const holds = conditionHolds(when, row, filled);
+    const holds = conditionHolds(when, row, run.filledCell);
     if (holds) run.report('value-required', 'error', cellSpan(cell), `${column.name} cannot be empty when ${holds.because}: ${when.reason}`);
   };
 }

@@ -49,6 +49,12 @@ export class ValidationRun {
     const index = this.indexByName.get(name);
     return index === undefined ? undefined : row.cells[index];
   }
+
+  /** The cell of `name` in `row` when it is not empty. */
+  readonly filledCell = (row: Row, name: string): Cell | undefined => {
+    const cell = this.cellOf(row, name);
+    return cell && cell.value !== '' ? cell : undefined;
+  };
 }
 
 /** Span to underline for a cell: its content, or the quotes/position of an empty cell. */

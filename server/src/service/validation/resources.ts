@@ -35,11 +35,7 @@ export function createResourceCheck(run: ValidationRun): RowCheck | undefined {
   }
   if (resources.length === 0) return undefined;
   const absentUnchanged = run.dialect.absentColumnsUnchanged;
-  const filled = (row: Row, name: string): Cell | undefined => {
-    const index = indexOf(name);
-    const cell = index === undefined ? undefined : row.cells[index];
-    return cell && cell.value !== '' ? cell : undefined;
-  };
+  const filled = run.filledCell;
   /** A column absent from an update's header keeps its stored value: it counts as given. */
   const given = (row: Row, name: string): boolean => (indexOf(name) === undefined ? absentUnchanged : filled(row, name) !== undefined);
 
