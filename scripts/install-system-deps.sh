@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the end-to-end tests need: Chromium (driven by playwright-core) and the
-# headers code-server's native modules build against (kerberos needs libkrb5-dev). Idempotent: when every
-# package is already installed it returns at once without touching apt.
+# Installs the Debian packages the tests need: Chromium (driven by playwright-core), the headers code-server's
+# native modules build against (kerberos needs libkrb5-dev), and Neovim (the second LSP client the tests
+# drive). Idempotent: when every package is already installed it returns at once without touching apt.
 set -euo pipefail
 
-packages=(chromium libkrb5-dev libsecret-1-dev libxkbfile-dev libx11-dev)
+packages=(chromium libkrb5-dev libsecret-1-dev libxkbfile-dev libx11-dev neovim)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -96,18 +96,24 @@ async function installCodeServer(paths, nodeVersion, log) {
 }
 
 /**
+ * Chromium, Neovim and code-server's build headers come from Debian's packages; the script returns at once
+ * when they are there, so `npm test` on a fresh machine installs them itself (as root; otherwise it fails
+ * naming the missing packages).
+ */
+export async function ensureSystemDeps({ log = (line) => console.error(`[system-deps] ${line}`) } = {}) {
+  if (process.platform !== 'linux' || !(await exists('/usr/bin/dpkg-query'))) return;
+  await mkdir(CACHE_DIR, { recursive: true });
+  await withLock(path.join(CACHE_DIR, 'system-deps.lock'), () =>
+    run('bash', [path.join(REPO_ROOT, 'scripts', 'install-system-deps.sh')], { log, timeoutMs: 15 * 60_000 }),
+  );
+}
+
+/**
  * Makes sure Node 24 and code-server are installed in the cache and returns their paths.
  * Safe to call from several processes at once (a lock serialises the install).
  */
 export async function ensureTools({ log = (line) => console.error(`[e2e-tools] ${line}`) } = {}) {
-  // Chromium and code-server's build headers come from Debian's packages; the script returns at once when
-  // they are there, so `npm test` on a fresh machine installs them itself.
-  if (process.platform === 'linux' && (await exists('/usr/bin/dpkg-query'))) {
-    await mkdir(CACHE_DIR, { recursive: true });
-    await withLock(path.join(CACHE_DIR, 'system-deps.lock'), () =>
-      run('bash', [path.join(REPO_ROOT, 'scripts', 'install-system-deps.sh')], { log, timeoutMs: 15 * 60_000 }),
-    );
-  }
+  await ensureSystemDeps({ log });
   const paths = toolPaths();
   if (await isReady(paths)) return paths;
   await mkdir(CACHE_DIR, { recursive: true });

@@ -1,31 +1,48 @@
 // Bundles the extension with esbuild and packages it with vsce into pbx-user-csv-<version>.vsix.
 // `npm run package` writes it to the repo root; the end-to-end tests pass their own output path.
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './config.mjs';
 import { run } from './util.mjs';
 
-/** Builds dist/ and the .vsix; returns its path and size. `outFile` defaults to <repo>/<name>-<version>.vsix. */
+/**
+ * What the extension ships: the client and the server bundles (their libraries inside), the dialect files and
+ * JSON Schemas the server loads, the grammar, and what the Marketplace shows. package.json's own `files` is
+ * the npm package's (the CLI instead of the client), and vsce refuses a .vscodeignore next to `files`, so the
+ * .vsix is packed from a folder holding these alone, with this list as its manifest's `files`.
+ */
+export const VSIX_FILES = ['dist/client.js', 'dist/server.js', 'schemas/', 'syntaxes/', 'images/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+
+/** Builds dist/ and the .vsix, failing on any vsce warning; returns its path and size. `outFile` defaults to <repo>/<name>-<version>.vsix. */
 export async function packageVsix({ outFile, log = (line) => console.error(`[package] ${line}`) } = {}) {
   const manifest = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-  const vsix = outFile ?? path.join(REPO_ROOT, `${manifest.name}-${manifest.version}.vsix`);
+  const vsix = path.resolve(outFile ?? path.join(REPO_ROOT, `${manifest.name}-${manifest.version}.vsix`));
   await mkdir(path.dirname(vsix), { recursive: true });
   await run(process.execPath, [path.join(REPO_ROOT, 'scripts', 'bundle.mjs')], { cwd: REPO_ROOT, log, timeoutMs: 5 * 60_000 });
-  await run(
-    process.execPath,
-    [
-      path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
-      'package',
-      '--no-dependencies', // dependencies are bundled into dist/ by esbuild
-      '--allow-missing-repository',
-      '--skip-license',
-      '--no-rewrite-relative-links', // README images are relative paths in the repo; no repository URL to prefix
-      '--out',
-      vsix,
-    ],
-    { cwd: REPO_ROOT, log, timeoutMs: 5 * 60_000 },
-  );
+  const stage = await mkdtemp(path.join(os.tmpdir(), 'pbx-user-csv-vsix-'));
+  try {
+    for (const file of VSIX_FILES) await cp(path.join(REPO_ROOT, file), path.join(stage, file), { recursive: true });
+    await writeFile(path.join(stage, 'package.json'), `${JSON.stringify({ ...manifest, files: VSIX_FILES }, null, 2)}\n`);
+    const output = [];
+    await run(
+      process.execPath,
+      [
+        path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
+        'package',
+        '--no-dependencies', // dependencies are bundled into dist/ by esbuild
+        '--out',
+        vsix,
+      ],
+      { cwd: stage, log: (line) => (output.push(line), log(line)), timeoutMs: 5 * 60_000 },
+    );
+    // vsce packages despite warnings (no licence, repository or icon…); the Marketplace should see none.
+    const warnings = output.filter((line) => /^\W*WARNING\b/.test(line));
+    if (warnings.length > 0) throw new Error(`vsce package warned:\n${warnings.join('\n')}`);
+  } finally {
+    await rm(stage, { recursive: true, force: true });
+  }
   const { size } = await stat(vsix);
   return { vsix, size };
 }

@@ -116,7 +116,7 @@ describe('pbx-user-csv unreadable input exits 2', () => {
 });
 
 describe('pbx-user-csv dialects', () => {
-  const expected = ['portsip-v16', 'portsip-v22', 'xivo', 'xivo-update'];
+  const expected = ['portsip-v16', 'portsip-v22', 'wazo', 'xivo', 'xivo-update'];
 
   test('lists the built-in dialect ids, one per line', () => {
     const run = runCli(['dialects'], repoRoot);

@@ -52,13 +52,12 @@ describe('validate: text output and exit codes', () => {
 });
 
 describe('validate: --dialect', () => {
-  test('forces the dialect: a PortSIP file checked as XiVO lacks its required columns', () => {
+  test('forces the dialect: a PortSIP file checked as XiVO lacks its required column', () => {
     const run = runCli(['validate', '--dialect', 'xivo', 'users.csv'], makeTree({ 'users.csv': VALID }));
     const out = lines(run.stdout);
     assert.match(out[0], /^users\.csv: dialect xivo \([^,]+\)$/); // forced: not "guessed"
     const missing = out.filter((line) => /^users\.csv:1:\d+: error .* \[header-missing-column\]$/.test(line));
-    assert.ok(missing.some((line) => line.includes('entity_id')), run.stdout);
-    assert.ok(missing.some((line) => line.includes('firstname')), run.stdout);
+    assert.deepEqual(missing, ['users.csv:1:1: error Missing required column firstname: the importer rejects a user without a first name [header-missing-column]'], run.stdout);
     assert.equal(run.status, 1);
   });
 
@@ -190,6 +189,21 @@ describe('validate: encodings', () => {
     const run = runCli(['validate', 'users.csv'], makeTree({ 'users.csv': `\ufeff${VALID}` }));
     assert.match(lines(run.stdout)[0], GUESSED_V22);
     assert.equal(run.status, 0);
+  });
+});
+
+describe('validate: old formats', () => {
+  test('a XiVO file from before 15.20 is reported on its header', () => {
+    const legacy = 'entityid|firstname|lastname|phonenumber|context|protocol\n1|John|Doe|1000|default|sip\n';
+    const run = runCli(['validate', 'old.csv'], makeTree({ 'old.csv': legacy }));
+    assert.deepEqual(lines(run.stdout), [
+      'old.csv: dialect xivo (XiVO users import)',
+      'old.csv:1:1: error This file is in the import format of XiVO before 15.20 ("|"-separated, old column names): XiVO 15.20 replaced "|" by commas ' +
+        'and renamed the columns (entityid → entity_id, phonenumber → exten, protocol → line_protocol), so the importer reads the whole header as one ' +
+        'unknown column and rejects every row (firstname is missing). Convert the file to commas and the current names. [header-legacy-format]',
+      '1 file: 1 user CSV, 1 with errors — 1 error, 0 warnings',
+    ]);
+    assert.equal(run.status, 1);
   });
 });
 

@@ -6,7 +6,7 @@ import type { ValidateOptions } from '../../server/src/service';
 import { CsvModel } from '../../server/src/service/csv/model';
 import { assertDocumentSpans, assertProblemSpans } from './fuzzSupport';
 
-export const BUILT_IN = ['portsip-v22', 'portsip-v16', 'xivo', 'xivo-update'];
+export const BUILT_IN = ['portsip-v22', 'portsip-v16', 'xivo', 'xivo-update', 'wazo'];
 export const service = createNodeLanguageService();
 /** Auto-detection, "not a user CSV", and every dialect the service offers. */
 export const dialectChoices: Array<ValidateOptions['dialect']> = [undefined, 'none', ...new Set([...BUILT_IN, ...service.dialects().map((d) => d.id)])];

@@ -112,11 +112,11 @@ describe('diagnostics over LSP (stdio)', () => {
     assert.equal(status.dialect?.guessed, false);
   });
 
-  test('the dialects request lists the four built-in dialects', async () => {
+  test('the dialects request lists the five built-in dialects', async () => {
     const dialects: Array<{ id: string; label: string }> = await client.connection.sendRequest('pbxUserCsv/dialects');
     assert.deepEqual(
       dialects.map((d) => d.id).sort(),
-      ['portsip-v16', 'portsip-v22', 'xivo', 'xivo-update'],
+      ['portsip-v16', 'portsip-v22', 'wazo', 'xivo', 'xivo-update'],
     );
     for (const d of dialects) assert.ok(d.label.length > 0, `dialect ${d.id} has a label`);
   });

@@ -42,6 +42,8 @@ export interface DialectStatus {
 }
 
 export interface StartOptions {
+  /** The server's bin script, run with this Node (default: the repository's `bin/`). */
+  serverBin?: string;
   transport?: 'stdio' | 'node-ipc';
   /** Extra command-line arguments instead of the transport flag (e.g. none at all). */
   args?: string[];
@@ -134,7 +136,7 @@ export class LspTestClient {
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
     const transport = options.transport ?? 'stdio';
     const args = options.args ?? [`--${transport}`];
-    const child = spawn(process.execPath, [SERVER_BIN, ...args], {
+    const child = spawn(process.execPath, [options.serverBin ?? SERVER_BIN, ...args], {
       stdio: transport === 'node-ipc' ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
     });
     let stderr = '';

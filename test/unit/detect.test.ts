@@ -43,16 +43,36 @@ describe('detection', () => {
     assert.equal(service().validate(text).dialect?.guessed, true);
   });
 
-  test('XiVO: firstname plus entity_id/exten/context/line_protocol', () => {
+  test('XiVO: firstname plus one XiVO-specific column', () => {
     assert.deepEqual(detect(csv(XIVO_HEADER, xivoRow(1))), { id: 'xivo', label: 'XiVO users import', guessed: false });
     assert.deepEqual(detect(csv('entity_id,firstname,lastname', '1,John,Doe'))?.id, 'xivo');
-    assert.equal(detect(csv('firstname,lastname,email', 'John,Doe,j@example.com')), undefined);
+    // Files of the importer's own test suite, rejected for their content: they must be recognised.
+    assert.equal(detect(csv('firstname,supervision_enabled', 'invalidbool,yeah'))?.id, 'xivo');
+    assert.equal(detect(csv('firstname,voicemail_name,voicemail_number,voicemail_context', 'Joey,Joey VM,%%%$,default'))?.id, 'xivo');
+    assert.equal(detect(csv('firstname,userfield', 'John,desk 4'))?.id, 'xivo');
   });
 
-  test('XiVO with a uuid column is an update', () => {
+  test('XiVO: two XiVO-specific columns without firstname (so that its absence is reported)', () => {
+    const text = csv('lastname,entity_id,exten,context,line_protocol', 'Doe,1,1000,default,sip');
+    assert.equal(detect(text)?.id, 'xivo');
+    assert.deepEqual(
+      service().validate(text).problems.map((p) => [p.rule, p.message]),
+      [['header-missing-column', 'Missing required column firstname: the importer rejects a user without a first name']],
+    );
+    assert.equal(detect(csv('lastname,exten', 'Doe,1000')), undefined); // one XiVO-specific column is not enough
+  });
+
+  test('generic columns alone stay silent: a contacts list is not a XiVO file', () => {
+    assert.equal(detect(csv('firstname,lastname,email', 'John,Doe,j@example.com')), undefined);
+    assert.equal(detect(csv('firstname,lastname,email,username,password,language,enabled', 'John,Doe,j@example.com,jd,pw,en_US,1')), undefined);
+  });
+
+  test('XiVO with a uuid column is an update, even with generic columns only', () => {
     const text = csv('uuid,' + XIVO_HEADER, '6d5b1c2e-8f3a-4b7d-9e21-0a4c5d6e7f80,' + xivoRow(1));
     assert.deepEqual(detect(text), { id: 'xivo-update', label: 'XiVO users update', guessed: false });
-    assert.equal(detect(csv('uuid,firstname,lastname,email', 'x,John,Doe,j@example.com')), undefined);
+    assert.equal(detect(csv('uuid,firstname', '6d5b1c2e-8f3a-4b7d-9e21-0a4c5d6e7f80,John'))?.id, 'xivo-update');
+    assert.equal(detect(csv('uuid,call_permissions', '6d5b1c2e-8f3a-4b7d-9e21-0a4c5d6e7f80,internal'))?.id, 'xivo-update');
+    assert.equal(detect(csv('uuid,name', 'x,John')), undefined);
   });
 
   test('a semicolon-separated user file is still recognised (to say it needs commas)', () => {

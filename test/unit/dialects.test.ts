@@ -27,7 +27,7 @@ function tempDialect(name: string, content: unknown): string {
 describe('built-in dialects', () => {
   test('load without errors, every column described', () => {
     assert.deepEqual(service().configurationErrors(), []);
-    assert.deepEqual(service().dialects().map((d) => d.id).sort(), ['portsip-v16', 'portsip-v22', 'xivo', 'xivo-update']);
+    assert.deepEqual(service().dialects().map((d) => d.id).sort(), ['portsip-v16', 'portsip-v22', 'wazo', 'xivo', 'xivo-update']);
     for (const summary of service().dialects()) {
       const dialect = service().dialect(summary.id);
       assert.ok(dialect);
@@ -81,6 +81,13 @@ describe('built-in dialects', () => {
     assert.equal(update.columnsByName.get('firstname')?.required, true);
     assert.ok(update.ignoredColumns.has('provisioning_code'));
     assert.match(update.columnsByName.get('line_protocol')!.notes[0], /cannot be changed/);
+  });
+
+  test('the pbxUserCsv.dialects setting offers every built-in dialect, each described', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_SCHEMAS, '..', 'package.json'), 'utf8'));
+    const choice = manifest.contributes.configuration.properties['pbxUserCsv.dialects'].additionalProperties.anyOf[0];
+    assert.deepEqual(choice.enum, [...service().dialects().map((d) => d.id).sort(), 'none']);
+    assert.equal(choice.markdownEnumDescriptions.length, choice.enum.length);
   });
 
   test('no secret column is eligible for formula injection, no integer column either', () => {
@@ -165,6 +172,22 @@ describe('custom dialects', () => {
     assert.equal(ls.detect('name,password,extension_number,extension_password,email,voicemail_pin,sms\n')?.id, 'portsip-v22');
   });
 
+  test('detection alternatives: either signature recognises a custom dialect, noneOf still rules it out', () => {
+    const file = tempDialect('crm.dialect.json', {
+      id: 'crm',
+      label: 'CRM',
+      description: 'A CRM export.',
+      detection: { allOf: ['login'], anyOf: ['team', 'desk'], alternatives: [{ anyOf: ['team', 'desk', 'badge'], minAnyOf: 3 }], noneOf: ['sku'] },
+      columns: [{ name: 'login' }, { name: 'team' }, { name: 'desk' }, { name: 'badge' }],
+    });
+    const ls = createNodeLanguageService({ customDialectFiles: [file] });
+    assert.deepEqual(ls.configurationErrors(), []);
+    assert.equal(ls.detect('login,desk\n')?.id, 'crm');
+    assert.equal(ls.detect('team,desk,badge\n')?.id, 'crm');
+    assert.equal(ls.detect('team,desk\n'), undefined);
+    assert.equal(ls.detect('login,desk,sku\n'), undefined);
+  });
+
   test('a dialect file that breaks the schema is reported with file and JSON pointer, the built-ins still load', () => {
     const file = tempDialect('bad.dialect.json', { ...custom, columns: [{ name: 'x', type: 'number', colour: 'red' }] });
     const ls = createNodeLanguageService({ customDialectFiles: [file] });
@@ -176,7 +199,7 @@ describe('custom dialects', () => {
         [pathToFileURL(file).href, '/columns/0/type', 'must be equal to one of the allowed values: string, boolean, integer, enum, email, json, languageTag, uuid, list'],
       ],
     );
-    assert.deepEqual(ls.dialects().map((d) => d.id).sort(), ['portsip-v16', 'portsip-v22', 'xivo', 'xivo-update']);
+    assert.deepEqual(ls.dialects().map((d) => d.id).sort(), ['portsip-v16', 'portsip-v22', 'wazo', 'xivo', 'xivo-update']);
   });
 
   test('invalid JSON, a bad regular expression, an unknown parent, a taken id, a missing file', () => {
@@ -200,7 +223,7 @@ describe('custom dialects', () => {
     assert.match(errors[0].message, /^invalid JSON at line 4, column 1: ValueExpected$/);
     assert.match(errors[1].message, /^invalid regular expression/);
     assert.equal(errors[4].message, 'extends unknown dialect "nothing"');
-    assert.equal(ls.dialects().length, 4);
+    assert.equal(ls.dialects().length, 5);
   });
 
   test('an extends cycle is reported', () => {
@@ -208,6 +231,6 @@ describe('custom dialects', () => {
     const b = tempDialect('b.dialect.json', { id: 'cycle-b', label: 'B', description: 'd', extends: 'cycle-a' });
     const ls = createNodeLanguageService({ customDialectFiles: [a, b] });
     assert.ok(ls.configurationErrors().some((e) => /cycle/.test(e.message)));
-    assert.equal(ls.dialects().length, 4);
+    assert.equal(ls.dialects().length, 5);
   });
 });

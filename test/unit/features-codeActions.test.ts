@@ -127,6 +127,28 @@ describe('column fixes', () => {
   });
 });
 
+describe('old formats', () => {
+  test('a XiVO file from before 15.20 becomes comma-separated with the current column names (through the language service)', () => {
+    const text = 'entityid|firstname|lastname|phonenumber|context|protocol\r\n1|John|Doe, Jr|1000|default|sip\r\n';
+    const problems = service().validate(text).problems;
+    const actions = service().codeActions(service().parse(text)!, problems.filter((p) => p.rule === 'header-legacy-format'), () => problems);
+    const fix = only(
+      actions,
+      'Convert the file from "|" to commas and rename its old columns (entityid → entity_id, phonenumber → exten, protocol → line_protocol)',
+    );
+    assert.equal(fix.isPreferred, true);
+    const converted = applyEdits(text, fix.edits);
+    assert.equal(converted, 'entity_id,firstname,lastname,exten,context,line_protocol\r\n1,John,"Doe, Jr",1000,default,sip\r\n');
+    assert.deepEqual(service().validate(converted).problems, []);
+  });
+
+  test('a "|" file with the current names is only converted', () => {
+    const text = 'firstname|exten|context|line_protocol\nJohn|1000|default|sip\n';
+    const fix = only(actionsFor('xivo', text, 'header-delimiter').actions, 'Convert the file from "|" to commas');
+    assert.equal(applyEdits(text, fix.edits), 'firstname,exten,context,line_protocol\nJohn,1000,default,sip\n');
+  });
+});
+
 describe('fix all', () => {
   test('all boolean case problems of the file at once, and only those cells', () => {
     const text = `${HEAD}\n${user('alice', 'true', '1001')}\n${user('bob', 'false', '1002')}\n${user('carol', 'True', '1003')}\n`;

@@ -66,17 +66,33 @@ describe('hover on columns', () => {
 });
 
 describe('hover in a XiVO update file', () => {
-  const text = 'uuid,firstname,line_protocol\n2f8a1b9c-3d4e-4f50-8a6b-7c8d9e0f1a2b,,sip\n';
+  const text = 'uuid,firstname,lastname,line_protocol\n2f8a1b9c-3d4e-4f50-8a6b-7c8d9e0f1a2b,,,sip\n';
 
   test('an empty cell says that it clears the value', () => {
-    const result = hoverAt('xivo-update', text, at(text, ',,', 1));
+    const result = hoverAt('xivo-update', text, at(text, ',,', 2));
     assert.ok(result);
     assert.ok(
       result.contents.endsWith(
         '_Empty cell:_ In an update an empty cell clears the value (sets it to null); columns absent from the header are left unchanged.',
       ),
     );
-    assert.deepEqual({ start: result.start, end: result.end }, { start: at(text, ',,', 1), end: at(text, ',,', 1) });
+    assert.deepEqual({ start: result.start, end: result.end }, { start: at(text, ',,', 2), end: at(text, ',,', 2) });
+  });
+
+  test('a column an update cannot clear says so instead', () => {
+    assert.equal(
+      hoverAt('xivo-update', text, at(text, ',,', 1))?.contents,
+      '**firstname** — string, optional column, but its cell cannot be empty\n\nFirst name of the user; the only name XiVO requires.\n\n' +
+        'Cannot be empty: an update cannot clear the first name: the importer rejects the row.',
+    );
+  });
+
+  test('sip_username says when an update cannot empty it', () => {
+    const update = 'uuid,sip_username\n2f8a1b9c-3d4e-4f50-8a6b-7c8d9e0f1a2b,jdoe\n';
+    assert.match(
+      hoverAt('xivo-update', update, at(update, 'jdoe', 1))?.contents ?? '',
+      /\n\nCannot be empty when line_protocol is sip: an update cannot clear the SIP username of a line, and the importer rejects the row\.$/,
+    );
   });
 
   test('a filled cell does not mention clearing; line_protocol says it cannot change', () => {
@@ -84,6 +100,15 @@ describe('hover in a XiVO update file', () => {
     assert.ok(result);
     assert.ok(!result.contents.includes('Empty cell'));
     assert.ok(result.contents.includes("A line's protocol cannot be changed by an update (sip stays sip, sccp stays sccp)."));
+  });
+
+  test('entity_id in an import says where a user without it goes', () => {
+    const xivo = 'entity_id,firstname\n,John\n';
+    assert.equal(
+      hoverAt('xivo', xivo, at(xivo, 'entity_id', 0))?.contents,
+      '**entity_id** — whole number, optional\n\nId of the entity (Configuration > Management > Entities) the user belongs to.\n\n' +
+        'Optional, although the documentation marks it required: without it (column absent or cell empty) the importer puts the user into the default entity. When given, the entity must exist on the server.',
+    );
   });
 
   test('in a XiVO import file the same empty cell has no clearing note', () => {

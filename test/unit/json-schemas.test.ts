@@ -106,6 +106,6 @@ describe('column JSON Schemas', () => {
       },
     ]);
     assert.equal(ls.dialect('nope'), undefined);
-    assert.deepEqual(ls.dialects().map((d) => d.id).sort(), ['portsip-v16', 'portsip-v22', 'xivo', 'xivo-update']);
+    assert.deepEqual(ls.dialects().map((d) => d.id).sort(), ['portsip-v16', 'portsip-v22', 'wazo', 'xivo', 'xivo-update']);
   });
 });

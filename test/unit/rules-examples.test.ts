@@ -21,6 +21,7 @@ describe('valid examples', () => {
     ['portsip-v16-valid.csv', 'portsip-v22', true], // nothing v22-only in it: v22 is the guess
     ['xivo-valid.csv', 'xivo', false],
     ['xivo-update-valid.csv', 'xivo-update', false],
+    ['wazo-valid.csv', 'wazo', false],
   ];
   for (const [file, id, guessed] of cases) {
     test(`${file} is detected as ${id} and has no errors or warnings`, () => {
@@ -36,7 +37,7 @@ describe('valid examples', () => {
   });
 
   test('the valid examples use every column of their dialect', () => {
-    for (const [file, id] of [['portsip-v22-valid.csv', 'portsip-v22'], ['portsip-v16-valid.csv', 'portsip-v16'], ['xivo-valid.csv', 'xivo'], ['xivo-update-valid.csv', 'xivo-update']]) {
+    for (const [file, id] of [['portsip-v22-valid.csv', 'portsip-v22'], ['portsip-v16-valid.csv', 'portsip-v16'], ['xivo-valid.csv', 'xivo'], ['xivo-update-valid.csv', 'xivo-update'], ['wazo-valid.csv', 'wazo']]) {
       const header = read(file).split(/\r?\n/)[0].split(',');
       const columns = service().dialect!(id)!.columns.map((c) => c.name);
       assert.deepEqual(columns.filter((c) => !header.includes(c)), [], file);
@@ -105,7 +106,7 @@ describe('mistakes examples', () => {
         '7 duplicate-value', // exten@context
         '8 resource-required', // CTI without username
         '9 resource-incomplete', // incall without context
-        '10 value-pattern-strict', // voicemail_password with #
+        '10 value-pattern-strict', // voicemail_password with # (an error: the importer rejects it)
         '11 value-list-item', // trailing ;
         '12 value-enum-other', // it_IT
         '13 value-enum', // english
@@ -116,6 +117,24 @@ describe('mistakes examples', () => {
         '19 value-integer', // entity_id abc
         '20 not-utf8',
         '21 row-short',
+        '22 resource-link', // voicemail by number@context without a name
+        '23 resource-required', // an extension without line_protocol
+      ].sort(),
+    );
+  });
+
+  test('wazo-mistakes.csv: one mistake per row', () => {
+    assert.deepEqual(
+      lineRules('wazo-mistakes.csv'),
+      [
+        '1 header-ignored-column', // entity_id
+        '3 value-required', // call_record_incoming_external_enabled empty
+        '4 value-range', // subscription_type 11
+        '5 value-range', // ring_seconds 20000
+        '6 value-reserved', // sip_username system
+        '7 resource-required', // an extension without line_protocol
+        '8 value-pattern', // username j
+        '9 value-boolean', // yes
       ].sort(),
     );
   });
@@ -123,7 +142,16 @@ describe('mistakes examples', () => {
   test('xivo-update-mistakes.csv: one mistake per row', () => {
     assert.deepEqual(
       lineRules('xivo-update-mistakes.csv'),
-      ['1 header-duplicate-column', '3 value-required', '4 value-uuid', '5 duplicate-value', '6 value-enum'].sort(),
+      [
+        '1 header-duplicate-column',
+        '3 value-required', // empty uuid
+        '4 value-uuid',
+        '5 duplicate-value',
+        '6 value-enum', // webrtc
+        '7 value-required', // enabled cannot be cleared
+        '8 value-required', // sip_username of a SIP line cannot be cleared
+        '9 value-joined', // several incoming calls
+      ].sort(),
     );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byRule, check, csv, range, rangeOf, single } from '../support/validation';
+import { byRule, check, csv, range, rangeOf, service, single } from '../support/validation';
 import { PORTSIP_HEADER, portsipRow, XIVO_HEADER, xivoRow } from '../support/headers';
 
 const XIVO_MIN = 'entity_id,firstname,lastname,exten,context,line_protocol';
@@ -82,6 +82,45 @@ describe('header delimiter', () => {
     const p = single(check(text), 'header-delimiter');
     assert.equal(p.message, 'The file is separated by tabs, but the importer needs commas: convert the file to comma-separated values.');
     assert.deepEqual(p.data, { delimiter: '\t' });
+  });
+
+  test('header-delimiter: a "|"-separated file with the current column names', () => {
+    const text = csv('firstname|exten|context|line_protocol', 'John|1000|default|sip');
+    const p = single(check(text), 'header-delimiter');
+    assert.equal(p.message, 'The file is separated by "|", but the importer needs commas: convert the file to comma-separated values.');
+    assert.deepEqual(p.range, range(0, 0, 37));
+    assert.deepEqual(p.data, { delimiter: '|' });
+  });
+
+  test('header-legacy-format: a XiVO file from before 15.20 ("|" and the old names) is recognised and explained', () => {
+    const text = csv('entityid|firstname|lastname|phonenumber|context|protocol|voicemailname', '1|John|Doe|1000|default|sip|John VM');
+    const problems = check(text);
+    assert.equal(service().validate(text).dialect?.id, 'xivo');
+    assert.equal(problems.length, 1);
+    const p = single(problems, 'header-legacy-format');
+    assert.equal(p.severity, 'error');
+    assert.equal(
+      p.message,
+      'This file is in the import format of XiVO before 15.20 ("|"-separated, old column names): XiVO 15.20 replaced "|" by commas and renamed the columns ' +
+        '(entityid → entity_id, phonenumber → exten, protocol → line_protocol, voicemailname → voicemail_name), so the importer reads the whole header ' +
+        'as one unknown column and rejects every row (firstname is missing). Convert the file to commas and the current names.',
+    );
+    assert.deepEqual(p.range, range(0, 0, 70));
+    assert.deepEqual(p.data, {
+      delimiter: '|',
+      renames: { entityid: 'entity_id', phonenumber: 'exten', protocol: 'line_protocol', voicemailname: 'voicemail_name' },
+    });
+  });
+
+  test('old column names in a comma-separated file: "did you mean" the current name', () => {
+    const text = csv('firstname,phonenumber,context,protocol', 'John,1000,default,sip');
+    assert.deepEqual(
+      byRule(check(text), 'header-unknown-column').map((p) => [p.message, p.range]),
+      [
+        ['Unknown column "phonenumber" (did you mean "exten"?): the XiVO importer silently ignores columns it does not know', rangeOf(text, 'phonenumber')],
+        ['Unknown column "protocol" (did you mean "line_protocol"?): the XiVO importer silently ignores columns it does not know', rangeOf(text, 'protocol')],
+      ],
+    );
   });
 
   test('a comma-separated file has no header-delimiter problem', () => {

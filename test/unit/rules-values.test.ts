@@ -163,14 +163,16 @@ describe('text shape', () => {
     assert.deepEqual(p.range, rangeOf(text, '12ab56'));
   });
 
-  test('value-pattern-strict: XiVO voicemail_password with # is a warning (the real importer rejects it)', () => {
+  test('value-pattern-strict: XiVO voicemail_password with # is an error (the documentation allows it, the importer rejects it)', () => {
     const text = xivo({ voicemail_name: 'VM', voicemail_number: '1001', voicemail_context: 'default', voicemail_password: '12#4' });
     const p = single(check(text), 'value-pattern-strict');
-    assert.equal(p.severity, 'warning');
-    assert.equal(p.message, 'voicemail_password should be digits only: the documentation allows # but the real importer rejects it');
+    assert.equal(p.severity, 'error');
+    assert.equal(p.message, 'voicemail_password must be digits only: the documentation allows # but the importer rejects it');
     assert.deepEqual(p.range, rangeOf(text, '12#4'));
     const digits = xivo({ voicemail_name: 'VM', voicemail_number: '1001', voicemail_context: 'default', voicemail_password: '1234' });
     assert.deepEqual(check(digits), []);
+    const letters = xivo({ voicemail_name: 'VM', voicemail_number: '1001', voicemail_context: 'default', voicemail_password: 'invalid' });
+    assert.equal(single(check(letters), 'value-pattern').message, 'voicemail_password must be 1 to 80 digits');
   });
 
   test('value-length: extension_number needs 3 to 64 digits', () => {

@@ -274,22 +274,22 @@ describe('editing session: the cap on the number of problems', () => {
     };
     const note = (total: number) =>
       `Too many problems: showing the first 3 of ${total}. Fix these, or raise the maximum number of problems in the settings, to see the rest.`;
-    // 8 problems: the missing entity_id column, 4 resource-required, 2 duplicates, the quote in "D"n".
+    // 7 problems: 4 resource-required, 2 duplicates, the quote in "D"n".
     assert.deepEqual(shown(), [
-      ['header-missing-column', range(0, 0, 23)],
       ['resource-required', range(1, 4, 8)],
       ['duplicate-value', range(2, 4, 8)],
-      ['too-many-problems', range(2, 4, 8)],
+      ['resource-required', range(2, 4, 8)],
+      ['too-many-problems', range(3, 4, 8)],
     ]);
-    assert.equal(resultOf(session).problems[3].message, note(8));
+    assert.equal(resultOf(session).problems[3].message, note(7));
     edit(session, 'Bob,1000,default\n', '');
     assert.deepEqual(shown(), [
-      ['header-missing-column', range(0, 0, 23)],
       ['resource-required', range(1, 4, 8)],
       ['duplicate-value', range(2, 4, 8)],
-      ['too-many-problems', range(2, 4, 8)],
+      ['resource-required', range(2, 4, 8)],
+      ['too-many-problems', range(3, 1, 2)],
     ]);
-    assert.equal(resultOf(session).problems[3].message, note(6));
+    assert.equal(resultOf(session).problems[3].message, note(5));
     agreesWithFullValidation(session, capped);
   });
 });
@@ -325,11 +325,11 @@ describe('editing session: header, detection and options', () => {
   });
 
   test('a header that no dialect fits makes the file not a user CSV, and typing it back makes it one again', () => {
-    const session = open([XIVO_HEADER, 'Ann,1000,default', ''].join('\n'));
+    const session = open(['firstname,lastname,exten', 'Ann,Lee,1000', ''].join('\n'));
     assert.equal(resultOf(session).dialect?.id, 'xivo');
-    edit(session, 'firstname', 'first');
+    edit(session, 'exten', 'extn');
     assert.deepEqual(resultOf(session), { problems: [] });
-    edit(session, 'first', 'firstname');
+    edit(session, 'extn', 'exten');
     assert.equal(resultOf(session).dialect?.id, 'xivo');
     agreesWithFullValidation(session);
   });
@@ -349,6 +349,20 @@ describe('editing session: header, detection and options', () => {
     session.update([], {});
     assert.equal(problemsOf(session, 'duplicate-value').length, 1);
     agreesWithFullValidation(session, {});
+  });
+});
+
+describe('editing session: an old XiVO file', () => {
+  test('the header reports the old format while the rows are edited; converting the header by hand leaves a plain XiVO file', () => {
+    const session = service().openDocument!(['entityid|firstname|phonenumber|context|protocol', '1|Ann|1000|default|sip', ''].join('\n'));
+    assert.deepEqual(problemsOf(session, 'header-legacy-format').map((p) => p.range), [range(0, 0, 47)]);
+    edit(session, '1|Ann', '1|Anne');
+    assert.equal(problemsOf(session, 'header-legacy-format').length, 1);
+    agreesWithFullValidation(session);
+    edit(session, 'entityid|firstname|phonenumber|context|protocol', 'entity_id,firstname,exten,context,line_protocol');
+    edit(session, '1|Anne|1000|default|sip', '1,Anne,1000,default,sip');
+    assert.deepEqual(resultOf(session), { dialect: { id: 'xivo', label: 'XiVO users import', guessed: false }, problems: [] });
+    agreesWithFullValidation(session);
   });
 });
 

@@ -107,7 +107,7 @@ describe('createTemplate', () => {
     assert.ok(template.text.split('\n')[1].startsWith('jim.keeny,TRUE,,101,,jim@example.com,'));
   });
 
-  for (const id of ['portsip-v22', 'portsip-v16', 'xivo', 'xivo-update']) {
+  for (const id of ['portsip-v22', 'portsip-v16', 'xivo', 'xivo-update', 'wazo']) {
     test(`the ${id} template validates with no problem at all in its dialect`, () => {
       for (const seed of [1, 2, 3]) {
         const template = createTemplate(dialect(id), { ...POLICIES, randomInt: seededRandom(seed) });

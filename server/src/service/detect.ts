@@ -3,11 +3,15 @@
 import type { Dialect } from './dialects/model';
 import type { CsvDocument } from './types';
 
+/** Delimiters a header may use instead of commas (spreadsheet locales, old formats). */
+export const OTHER_DELIMITERS = [';', '\t', '|'] as const;
+export type Delimiter = (typeof OTHER_DELIMITERS)[number];
+
 export interface HeaderReading {
   /** Column names as the importer would read them. */
   names: string[];
-  /** Set when the header is not comma-separated but uses this delimiter (spreadsheet locales). */
-  delimiter?: ';' | '\t';
+  /** Set when the header is not comma-separated but uses this delimiter. */
+  delimiter?: Delimiter;
 }
 
 export interface Detected {
@@ -17,13 +21,13 @@ export interface Detected {
   header: HeaderReading;
 }
 
-/** The header's column names; a header with no comma but `;` or tabs is split on that delimiter. */
+/** The header's column names; a header with no comma but `;`, tabs or `|` is split on that delimiter. */
 export function readHeader(doc: CsvDocument): HeaderReading | undefined {
   if (doc.recordCount === 0) return undefined;
   const count = doc.cellCount(0);
   if (count === 1) {
     const raw = doc.text.slice(doc.recordStart(0), doc.recordEnd(0));
-    for (const delimiter of [';', '\t'] as const) {
+    for (const delimiter of OTHER_DELIMITERS) {
       if (raw.includes(delimiter)) return { names: raw.split(delimiter).map(unquote), delimiter };
     }
   }
@@ -37,16 +41,38 @@ function unquote(name: string): string {
   return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).replace(/""/g, '"') : trimmed;
 }
 
+/** The renames of the dialect's old format that apply to a header in that format (old name → current name). */
+export function legacyRenames(header: HeaderReading, dialect: Dialect): Array<[string, string]> {
+  const legacy = dialect.legacyFormat;
+  if (!legacy || header.delimiter !== legacy.delimiter) return [];
+  return header.names.flatMap((name) => {
+    const current = legacy.renames.get(name);
+    return current !== undefined && current !== name ? [[name, current] as [string, string]] : [];
+  });
+}
+
+/** The header's names as the dialect reads them: a header in its old format, renamed. */
+function namesFor(header: HeaderReading, names: ReadonlySet<string>, dialect: Dialect): ReadonlySet<string> {
+  const renames = legacyRenames(header, dialect);
+  if (renames.length === 0) return names;
+  const renamed = new Map(renames);
+  return new Set(header.names.map((name) => renamed.get(name) ?? name));
+}
+
 /** How well a header fits a dialect's signature: undefined when it does not match at all. */
 export function signatureScore(names: ReadonlySet<string>, dialect: Dialect): number | undefined {
   const d = dialect.detection;
-  if (!d.allOf.every((n) => names.has(n))) return undefined;
   if (d.noneOf.some((n) => names.has(n))) return undefined;
-  let any = 0;
-  for (const n of d.anyOf) if (names.has(n)) any++;
-  if (any < d.minAnyOf) return undefined;
-  if (d.allOf.length === 0 && d.anyOf.length === 0) return undefined; // a dialect without signature is never detected
-  return d.allOf.length + any;
+  let best: number | undefined;
+  for (const signature of d.signatures) {
+    if (!signature.allOf.every((n) => names.has(n))) continue;
+    let any = 0;
+    for (const n of signature.anyOf) if (names.has(n)) any++;
+    if (any < signature.minAnyOf) continue;
+    const score = signature.allOf.length + any;
+    if (best === undefined || score > best) best = score;
+  }
+  return best;
 }
 
 /**
@@ -137,7 +163,7 @@ export function detectDialect(doc: CsvDocument, dialects: readonly Dialect[], pr
   const candidates: Array<{ dialect: Dialect; score: number }> = [];
   for (const dialect of dialects) {
     if (!dialect.detection.auto) continue;
-    const score = signatureScore(names, dialect);
+    const score = signatureScore(namesFor(header, names, dialect), dialect);
     if (score !== undefined) candidates.push({ dialect, score });
   }
   if (candidates.length === 0) return undefined;

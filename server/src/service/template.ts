@@ -28,7 +28,7 @@ const DIGITS = '0123456789';
 const SPECIALS = '#$%@!*+=?';
 
 /**
- * The dialect's required columns and the columns that have an example, in the dialect's order; a resource
+ * The columns the header needs and the columns that have an example, in the dialect's order; a resource
  * (XiVO voicemail, incoming call, …) whose required fields the example row cannot fill is left out, so that
  * the row does not describe half a resource.
  */
@@ -38,7 +38,7 @@ export function createTemplate(dialect: Dialect, options: TemplateOptions): Temp
   const generated: string[] = [];
   for (const column of dialect.columns) {
     if (column.example !== undefined) values.set(column.name, column.example);
-    else if (column.required) {
+    else if (column.requiredInHeader) {
       const secret = column.secret ? generateSecret(column, values, options, pick) : undefined;
       values.set(column.name, secret ?? '');
       if (secret !== undefined) generated.push(column.name);

@@ -1,6 +1,6 @@
 // Turns a resolved dialect file into the form the validators use: defaults filled in, regexes compiled
 // once, allowed values in Sets/Maps.
-import type { CompiledColumn, Detection, Dialect, RawColumn, RawDialect } from './model';
+import type { CompiledColumn, Detection, Dialect, RawColumn, RawDialect, RawSignature, Signature } from './model';
 
 export function compileDialect(raw: RawDialect, source: string, builtIn: boolean): Dialect {
   const columns = (raw.columns ?? []).map(compileColumn);
@@ -9,9 +9,7 @@ export function compileDialect(raw: RawDialect, source: string, builtIn: boolean
     family: d.family ?? raw.id,
     default: d.default ?? false,
     auto: d.auto ?? true,
-    allOf: d.allOf ?? [],
-    anyOf: d.anyOf ?? [],
-    minAnyOf: d.minAnyOf ?? (d.anyOf && d.anyOf.length > 0 ? 1 : 0),
+    signatures: [d, ...(d.alternatives ?? [])].map(compileSignature).filter((s) => s.allOf.length > 0 || s.anyOf.length > 0),
     noneOf: d.noneOf ?? [],
     signColumns: d.signs?.columns ?? [],
     signJsonKeys: d.signs?.jsonKeys ?? [],
@@ -37,6 +35,7 @@ export function compileDialect(raw: RawDialect, source: string, builtIn: boolean
       extraCells: file.extraCells ?? 'warning',
       unknownColumn: file.unknownColumn ?? 'warning',
     },
+    legacyFormat: raw.legacyFormat && { ...raw.legacyFormat, renames: new Map(Object.entries(raw.legacyFormat.renames)) },
     emptyCellMeaning: raw.emptyCellMeaning,
     outline: raw.outline,
     absentColumnsUnchanged: raw.absentColumnsUnchanged ?? false,
@@ -44,6 +43,14 @@ export function compileDialect(raw: RawDialect, source: string, builtIn: boolean
     columnsByName: new Map(columns.map((c) => [c.name, c])),
     ignoredColumns: new Map((raw.ignoredColumns ?? []).map((c) => [c.name, c])),
     resources: raw.resources ?? [],
+  };
+}
+
+function compileSignature(raw: RawSignature): Signature {
+  return {
+    allOf: raw.allOf ?? [],
+    anyOf: raw.anyOf ?? [],
+    minAnyOf: raw.minAnyOf ?? (raw.anyOf && raw.anyOf.length > 0 ? 1 : 0),
   };
 }
 
@@ -55,6 +62,9 @@ function compileColumn(raw: RawColumn): CompiledColumn {
     description: raw.description ?? '',
     type: raw.type ?? 'string',
     required,
+    requiredReason: raw.requiredReason,
+    requiredWhen: raw.requiredWhen,
+    joinedValues: raw.joinedValues && { ...raw.joinedValues, severity: raw.joinedValues.severity ?? 'error' },
     requiredInHeader: raw.requiredInHeader ?? required,
     values,
     valueSet: new Set(values.map((v) => v.value)),
@@ -82,7 +92,7 @@ function compileColumn(raw: RawColumn): CompiledColumn {
     lengthWarning: raw.lengthWarning,
     minimum: raw.minimum,
     maximum: raw.maximum,
-    multipleOf: raw.multipleOf,
+    multipleOf: raw.multipleOf === 1 ? undefined : raw.multipleOf, // every integer is a multiple of 1 (how a dialect drops an inherited step)
     unique: raw.unique && {
       severity: raw.unique.severity,
       with: raw.unique.with ?? [],

@@ -231,11 +231,12 @@ export function mergeDialects(parent: RawDialect, child: RawDialect): RawDialect
     detection: { ...parent.detection, default: undefined, ...child.detection },
     booleans: child.booleans || parent.booleans ? ({ ...parent.booleans, ...child.booleans } as RawDialect['booleans']) : undefined,
     file: { ...parent.file, ...child.file },
+    legacyFormat: child.legacyFormat ?? parent.legacyFormat,
     emptyCellMeaning: child.emptyCellMeaning ?? parent.emptyCellMeaning,
     outline: child.outline ?? parent.outline,
     absentColumnsUnchanged: child.absentColumnsUnchanged ?? parent.absentColumnsUnchanged,
     ignoredColumns: mergeByKey<IgnoredColumn>(parent.ignoredColumns, child.ignoredColumns, (c) => c.name),
-    resources: mergeByKey<Resource>(parent.resources, child.resources, (r) => r.id),
+    resources: mergeByKey<Resource>(parent.resources, child.resources, (r) => r.id).filter((r) => !child.removeResources?.includes(r.id)),
     columns,
   };
 }

@@ -1,5 +1,6 @@
 // The dialect file format (schemas/dialect.schema.json) as TypeScript types, and the compiled form the
 // validators use (regexes built once, lookups as Maps/Sets, every default filled in).
+import type { Delimiter } from '../detect';
 import type { CompiledSchema } from '../json/schemas';
 import type { Severity, SeverityOverride } from '../types';
 
@@ -17,6 +18,9 @@ export interface RawColumn {
   description?: string;
   type?: ColumnType;
   required?: boolean;
+  requiredReason?: string;
+  requiredWhen?: RequiredWhen;
+  joinedValues?: { separator: string; reason: string; severity?: SeverityOverride };
   requiredInHeader?: boolean;
   values?: AllowedValue[];
   caseInsensitive?: boolean;
@@ -43,13 +47,17 @@ export interface RawColumn {
   example?: string;
 }
 
-export interface RawDetection {
-  family?: string;
-  default?: boolean;
-  auto?: boolean;
+export interface RawSignature {
   allOf?: string[];
   anyOf?: string[];
   minAnyOf?: number;
+}
+
+export interface RawDetection extends RawSignature {
+  family?: string;
+  default?: boolean;
+  auto?: boolean;
+  alternatives?: RawSignature[];
   noneOf?: string[];
   signs?: { columns?: string[]; jsonKeys?: Array<{ column: string; keys: string[] }> };
 }
@@ -81,6 +89,13 @@ export interface ResourceCondition {
   equals?: string;
 }
 
+/** A cell that is required only when a condition holds in its row. */
+export interface RequiredWhen extends ResourceCondition {
+  reason: string;
+  /** Severity when `column` is not in the header (the file cannot tell). */
+  ifColumnAbsent?: SeverityOverride;
+}
+
 export interface Resource {
   id: string;
   label: string;
@@ -88,7 +103,18 @@ export interface Resource {
   columns: string[];
   requires: string[];
   enforcedWhen?: ResourceCondition;
+  enforcedConsequence?: string;
+  lookupBy?: string[];
   warnWhenPartial?: boolean;
+}
+
+/** An older file format of the importer: another delimiter and other column names. */
+export interface LegacyFormat {
+  delimiter: Delimiter;
+  description: string;
+  change: string;
+  consequence: string;
+  renames: Record<string, string>;
 }
 
 /** How the outline names a data row: `name` columns joined by a space, `detail` shown beside. */
@@ -105,10 +131,12 @@ export interface RawDialect {
   detection?: RawDetection;
   booleans?: { true: string; false: string; caseInsensitive?: boolean };
   file?: FilePolicies;
+  legacyFormat?: LegacyFormat;
   emptyCellMeaning?: string;
   outline?: Outline;
   absentColumnsUnchanged?: boolean;
   removeColumns?: string[];
+  removeResources?: string[];
   ignoredColumns?: IgnoredColumn[];
   resources?: Resource[];
   columns?: RawColumn[];
@@ -121,6 +149,9 @@ export interface CompiledColumn {
   description: string;
   type: ColumnType;
   required: boolean;
+  requiredReason?: string;
+  requiredWhen?: RequiredWhen;
+  joinedValues?: { separator: string; reason: string; severity: SeverityOverride };
   requiredInHeader: boolean;
   values: AllowedValue[];
   /** Exact allowed values. */
@@ -161,13 +192,18 @@ export interface ColumnSchema {
   validate: CompiledSchema;
 }
 
+export interface Signature {
+  allOf: string[];
+  anyOf: string[];
+  minAnyOf: number;
+}
+
 export interface Detection {
   family: string;
   default: boolean;
   auto: boolean;
-  allOf: string[];
-  anyOf: string[];
-  minAnyOf: number;
+  /** The header must match one of them; none: the dialect is never detected. */
+  signatures: Signature[];
   noneOf: string[];
   signColumns: string[];
   signJsonKeys: Array<{ column: string; keys: string[] }>;
@@ -183,6 +219,7 @@ export interface Dialect {
   detection: Detection;
   booleans: { true: string; false: string; caseInsensitive: boolean };
   file: Required<Pick<FilePolicies, 'bom' | 'lineBreakInCell' | 'shortRow' | 'extraCells' | 'unknownColumn'>> & FilePolicies;
+  legacyFormat?: Omit<LegacyFormat, 'renames'> & { renames: ReadonlyMap<string, string> };
   emptyCellMeaning?: string;
   outline?: Outline;
   absentColumnsUnchanged: boolean;

@@ -1,9 +1,11 @@
 // Quick fixes for the problems the validator reports, driven by the rule id and the problem's `data`
 // payload (which round-trips through the editor): a near-miss value → the closest allowed one, wrong
 // case → the canonical spelling, pasted JSON → an escaped cell, missing/duplicate columns, a file split by
-// `;` or tabs → commas. Each fix changes only what its title says; a fix-all is offered where it is safe.
+// `;`, tabs or `|` → commas (and an old format's column names → the current ones). Each fix changes only
+// what its title says; a fix-all is offered where it is safe.
 import { parse } from 'csv-parse/sync';
 import { getLocation } from 'jsonc-parser';
+import { OTHER_DELIMITERS, type Delimiter } from '../detect';
 import { suggestClosest } from './closest';
 import { cellAt, type FeatureDocument } from './document';
 import { csvField, replaceInCell, type TextEdit } from './csvText';
@@ -89,7 +91,9 @@ export function fixFor(fd: FeatureDocument, problem: Problem): CodeActionEntry |
     case 'header-duplicate-column':
       return removeColumnFix(fd, problem);
     case 'header-delimiter':
-      return data.delimiter === ';' || data.delimiter === '\t' ? convertDelimiterFix(fd, problem, data.delimiter) : undefined;
+      return isDelimiter(data.delimiter) ? convertDelimiterFix(fd, problem, data.delimiter) : undefined;
+    case 'header-legacy-format':
+      return isDelimiter(data.delimiter) && isRenames(data.renames) ? convertDelimiterFix(fd, problem, data.delimiter, data.renames) : undefined;
     default:
       return undefined;
   }
@@ -232,8 +236,21 @@ function removeColumnFix(fd: FeatureDocument, problem: Problem): CodeActionEntry
   };
 }
 
-/** Re-writes a `;`- or tab-separated file with commas, quoting the cells that then need it. */
-function convertDelimiterFix(fd: FeatureDocument, problem: Problem, delimiter: ';' | '\t'): CodeActionEntry | undefined {
+const DELIMITER_NAMES: Record<Delimiter, string> = { ';': 'semicolons', '\t': 'tabs', '|': '"|"' };
+
+function isDelimiter(value: unknown): value is Delimiter {
+  return (OTHER_DELIMITERS as readonly unknown[]).includes(value);
+}
+
+function isRenames(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
+}
+
+/**
+ * Re-writes a file separated by `;`, tabs or `|` with commas, quoting the cells that then need it; with
+ * `renames` (an old format), the header's old column names become the current ones.
+ */
+function convertDelimiterFix(fd: FeatureDocument, problem: Problem, delimiter: Delimiter, renames?: Record<string, string>): CodeActionEntry | undefined {
   const text = fd.model.text;
   const start = fd.model.bom ? 1 : 0;
   let records: string[][];
@@ -248,11 +265,18 @@ function convertDelimiterFix(fd: FeatureDocument, problem: Problem, delimiter: '
   } catch {
     return undefined; // an unterminated quote: converting could lose data, so no fix
   }
+  if (renames && records[0]) {
+    records[0] = records[0].map((name) => (Object.prototype.hasOwnProperty.call(renames, name) ? renames[name] : name));
+  }
   const eol = /\r\n|\n|\r/.exec(text)?.[0] ?? '\n';
   const endsWithBreak = /(\r\n|\n|\r)$/.test(text);
   const converted = records.map((record) => record.map(csvField).join(',')).join(eol) + (endsWithBreak ? eol : '');
   return {
-    title: `Convert the file from ${delimiter === ';' ? 'semicolons' : 'tabs'} to commas`,
+    title: renames
+      ? `Convert the file from ${DELIMITER_NAMES[delimiter]} to commas and rename its old columns (${Object.entries(renames)
+          .map(([old, current]) => `${old} → ${current}`)
+          .join(', ')})`
+      : `Convert the file from ${DELIMITER_NAMES[delimiter]} to commas`,
     kind: 'quickfix',
     isPreferred: true,
     edits: [{ start, end: text.length, newText: converted }],

@@ -25,14 +25,25 @@ export function hover(fd: FeatureDocument, offset: number): HoverResult | undefi
     if (inside) return inside;
   }
   const sections = [columnSummary(fd, column)];
-  if (hit.record > 0 && hit.cell.value === '' && fd.dialect.emptyCellMeaning) sections.push(`_Empty cell:_ ${fd.dialect.emptyCellMeaning}`);
+  if (hit.record > 0 && hit.cell.value === '' && fd.dialect.emptyCellMeaning && !column.requiredReason) {
+    sections.push(`_Empty cell:_ ${fd.dialect.emptyCellMeaning}`);
+  }
   return { ...span, contents: sections.join('\n\n') };
 }
 
 /** The column's description, type, whether it is required, its allowed values and notes. */
 export function columnSummary(fd: FeatureDocument, column: CompiledColumn): string {
-  const required = column.required ? 'required' : column.requiredInHeader ? 'required in the header (the cell may be empty)' : 'optional';
+  const required = column.required
+    ? column.requiredInHeader
+      ? 'required'
+      : 'optional column, but its cell cannot be empty'
+    : column.requiredInHeader
+      ? 'required in the header (the cell may be empty)'
+      : 'optional';
   const lines = [`**${column.name}** — ${typeText(fd, column)}, ${required}${column.secret ? ', secret' : ''}`, '', column.description];
+  if (column.requiredReason) lines.push('', `Cannot be empty: ${column.requiredReason}.`);
+  const when = column.requiredWhen;
+  if (when?.column !== undefined) lines.push('', `Cannot be empty when ${when.column} is ${when.equals}: ${when.reason}.`);
   if (column.values.length > 0) {
     lines.push('', 'Allowed values:', ...column.values.map((v) => `- \`${v.value}\`: ${v.description}`));
     if (column.otherValues) lines.push(`- or ${column.otherValues.description}`);

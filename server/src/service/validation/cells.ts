@@ -4,7 +4,7 @@
 import type { CompiledColumn } from '../dialects/model';
 import { checkCustomOptions } from '../json/check';
 import type { Cell, Row } from '../types';
-import { cellSpan, orList, quote, type ValidationRun } from './context';
+import { cellSpan, conditionHolds, orList, quote, type ValidationRun } from './context';
 
 type CellCheck = (cell: Cell, row: Row) => void;
 
@@ -35,12 +35,15 @@ export function createCellCheck(run: ValidationRun): (row: Row) => void {
     const typeCheck = valueCheck(run, column);
     const name = column.name;
     const required = column.required;
+    const requiredMessage = column.requiredReason ? `${name} cannot be empty: ${column.requiredReason}` : `${name} is required but the cell is empty`;
+    const emptyCheck = column.requiredWhen ? requiredWhenCheck(run, column) : undefined;
     checks.push({
       index,
       check: (cell, row) => {
         // An empty cell needs no value; a JSON cell's value is never made here (its checker reads the text).
         if (cell.empty || (required && cell.value.trim() === '')) {
-          if (required) run.report('value-required', 'error', cellSpan(cell), `${name} is required but the cell is empty`);
+          if (required) run.report('value-required', 'error', cellSpan(cell), requiredMessage);
+          else emptyCheck?.(cell, row);
           return;
         }
         typeCheck(cell, row);
@@ -53,6 +56,25 @@ export function createCellCheck(run: ValidationRun): (row: Row) => void {
       const cell = cells[checks[i].index];
       if (cell) checks[i].check(cell, row);
     }
+  };
+}
+
+/** An empty cell that its row makes required; or, when the header lacks the column that would say, maybe required. */
+function requiredWhenCheck(run: ValidationRun, column: CompiledColumn): CellCheck {
+  const when = column.requiredWhen!;
+  const unknown = when.column !== undefined && !run.indexByName.has(when.column) ? when.ifColumnAbsent ?? 'off' : 'off';
+  return (cell, row) => {
+    if (unknown !== 'off') {
+      run.report(
+        'value-maybe-required',
+        unknown,
+        cellSpan(cell),
+        `${column.name} is empty: if this user's ${when.column} is ${when.equals} (the file has no ${when.column} column to tell), ${when.reason}`,
+      );
+      return;
+    }
+    const holds = conditionHolds(when, row, run.filledCell);
+    if (holds) run.report('value-required', 'error', cellSpan(cell), `${column.name} cannot be empty when ${holds.because}: ${when.reason}`);
   };
 }
 
@@ -251,8 +273,13 @@ function withText(run: ValidationRun, column: CompiledColumn, next?: CellCheck):
         ? `at least ${minLength} characters long`
         : `at most ${maxLength} characters long`;
   const patternText = column.patternDescription ?? `in the expected format (${pattern?.source ?? ''})`;
+  const joined = column.joinedValues;
   return (cell, row) => {
     const value = cell.value; // the span is made only for a problem: most cells have none
+    if (joined && value.includes(joined.separator)) {
+      run.report('value-joined', joined.severity, cellSpan(cell), `${name} holds several values joined by "${joined.separator}": ${joined.reason}`);
+      return;
+    }
     if (minLength !== undefined || maxLength !== undefined || lengthWarning) {
       // Surrogate pairs only ever make the UTF-16 length too large, so recount only then.
       let length = value.length;
@@ -270,7 +297,8 @@ function withText(run: ValidationRun, column: CompiledColumn, next?: CellCheck):
       return;
     }
     if (strictPattern && !strictPattern.regex.test(value)) {
-      run.report('value-pattern-strict', strictPattern.severity, cellSpan(cell), `${name} should be ${strictPattern.description}: ${strictPattern.reason}${found(column, value)}`);
+      const must = strictPattern.severity === 'error' ? 'must' : 'should';
+      run.report('value-pattern-strict', strictPattern.severity, cellSpan(cell), `${name} ${must} be ${strictPattern.description}: ${strictPattern.reason}${found(column, value)}`);
     }
     if (reserved && reserved.set.has(reserved.caseInsensitive ? value.toLowerCase() : value)) {
       run.report('value-reserved', 'error', cellSpan(cell), `${name} cannot be ${column.secret ? 'this value' : quote(value)}: it is reserved`);

@@ -1,9 +1,9 @@
 // State shared by the validators during one validation run: the document, the dialect, the header's
 // column bindings, the settings and the list of problems being collected.
 import type { CsvModel } from '../csv/model';
-import type { CompiledColumn, Dialect } from '../dialects/model';
+import type { CompiledColumn, Dialect, ResourceCondition } from '../dialects/model';
 import type { JsonCellChecker } from '../json/check';
-import type { Problem, RelatedInformation, Span, SeverityOverride, ValidationSettings } from '../types';
+import type { Cell, Problem, RelatedInformation, Row, Span, SeverityOverride, ValidationSettings } from '../types';
 import { RecordView, type CellRef } from './record';
 
 export { cellSpan } from './record';
@@ -53,6 +53,12 @@ export class ValidationRun {
     const index = this.indexByName.get(name);
     return index === undefined ? undefined : row.cells[index];
   }
+
+  /** The cell of `name` in `row` when it is not empty. */
+  readonly filledCell = (row: RecordView, name: string): CellRef | undefined => {
+    const cell = this.cellOf(row, name);
+    return cell && cell.value !== '' ? cell : undefined;
+  };
 }
 
 /** A value quoted for a message, shortened when long. Never call it with a secret. */
@@ -76,4 +82,36 @@ export function orList(items: readonly string[]): string {
 export function andList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * Whether `condition` holds in a row (every part given must), with the cell that makes it hold and the
+ * reason in words; `filled` gives a column's non-empty cell.
+ */
+export function conditionHolds(
+  condition: ResourceCondition,
+  row: Row,
+  filled: (row: Row, name: string) => Cell | undefined,
+): { cell: Cell; because: string } | undefined {
+  let first: Cell | undefined;
+  const reasons: string[] = [];
+  if (condition.column !== undefined) {
+    const cell = filled(row, condition.column);
+    if (!cell || cell.value !== condition.equals) return undefined;
+    first = cell;
+    reasons.push(`${condition.column} is ${condition.equals}`);
+  }
+  if (condition.allOf) {
+    const cells = condition.allOf.map((name) => filled(row, name));
+    if (cells.length === 0 || cells.some((c) => !c)) return undefined;
+    first ??= cells[0];
+    reasons.push(`${andList(condition.allOf)} ${condition.allOf.length === 1 ? 'is' : 'are'} filled`);
+  }
+  if (condition.anyOf) {
+    const name = condition.anyOf.find((n) => filled(row, n));
+    if (name === undefined) return undefined;
+    first ??= filled(row, name);
+    reasons.push(`${name} is filled`);
+  }
+  return first && { cell: first, because: reasons.join(' and ') };
 }

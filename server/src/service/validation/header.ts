@@ -53,13 +53,19 @@ export function checkHeader(run: ValidationRun): void {
   const headerSpan = { start: header.start, end: header.end };
   for (const column of dialect.columns) {
     if (column.requiredInHeader && !firstCellOf.has(column.name)) {
-      run.report('header-missing-column', 'error', headerSpan, `Missing required column ${column.name}`, { data: { column: column.name } });
+      const reason = column.requiredReason ? `: ${column.requiredReason}` : '';
+      run.report('header-missing-column', 'error', headerSpan, `Missing required column ${column.name}${reason}`, { data: { column: column.name } });
     }
   }
 }
 
-/** The closest known column name not yet in the header, if it is close enough to be a likely typo. */
+/**
+ * The current name of a column of the dialect's old format, or the closest known column name not yet in
+ * the header, if it is close enough to be a likely typo.
+ */
 export function suggestColumn(name: string, dialect: Dialect, present: ReadonlyMap<string, number>): string | undefined {
+  const renamed = dialect.legacyFormat?.renames.get(name);
+  if (renamed !== undefined && dialect.columnsByName.has(renamed) && !present.has(renamed)) return renamed;
   const wanted = name.trim().toLowerCase();
   const limit = wanted.length <= 4 ? 1 : wanted.length <= 10 ? 2 : 3;
   let best: string | undefined;

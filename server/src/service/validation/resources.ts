@@ -1,9 +1,10 @@
-// Groups of columns that create one resource (XiVO line, incoming call, voicemail, CTI profile).
-// A resource the importer will try to create but that lacks a required field fails the import
-// (error); a partly filled one it silently skips is a warning saying what will not be created.
+// Groups of columns that create one resource (XiVO line, extension, incoming call, voicemail, CTI profile).
+// A resource the importer will try to create but that lacks a required field fails the import (error);
+// one it first looks up and links, and can create only with more fields, is a warning; a partly filled
+// one it silently skips is a warning saying what will not be created.
 import type { Resource, ResourceCondition } from '../dialects/model';
 import type { Cell, Row } from '../types';
-import { andList, cellSpan, type ValidationRun } from './context';
+import { andList, cellSpan, conditionHolds, type ValidationRun } from './context';
 import type { RowCheck } from './structure';
 
 interface BoundResource {
@@ -11,7 +12,6 @@ interface BoundResource {
   /** Header position of each resource column present. */
   columns: Array<{ name: string; index: number }>;
   requires: Array<{ name: string; index: number | undefined }>;
-  condition?: ResourceCondition;
   /** True when the condition only looks at the resource's own columns (so an empty resource cannot trigger it). */
   conditionInside: boolean;
 }
@@ -30,24 +30,23 @@ export function createResourceCheck(run: ValidationRun): RowCheck | undefined {
       resource,
       columns,
       requires: resource.requires.map((name) => ({ name, index: indexOf(name) })),
-      condition: resource.enforcedWhen,
       conditionInside: conditionColumns(resource.enforcedWhen).every((name) => resource.columns.includes(name)),
     });
   }
   if (resources.length === 0) return undefined;
   const absentUnchanged = run.dialect.absentColumnsUnchanged;
-  const filled = (row: Row, name: string): Cell | undefined => {
-    const index = indexOf(name);
-    const cell = index === undefined ? undefined : row.cells[index];
-    return cell && cell.value !== '' ? cell : undefined;
-  };
+  const filled = run.filledCell;
+  /** A column absent from an update's header keeps its stored value: it counts as given. */
+  const given = (row: Row, name: string): boolean => (indexOf(name) === undefined ? absentUnchanged : filled(row, name) !== undefined);
 
   // The list of missing fields is built only for a message: most rows have nothing to report.
-  const missingFields = (bound: BoundResource, row: Row): string[] =>
-    bound.requires.filter(({ name, index }) => (index === undefined ? !absentUnchanged : !filled(row, name))).map((r) => r.name);
+  const missingFields = (bound: BoundResource, row: Row): string[] => bound.requires.filter(({ name }) => !given(row, name)).map((r) => r.name);
 
   return (row) => {
     const cells = row.cells;
+    // Fields an error of this row already names: a warning about the same missing fields adds nothing.
+    let namedByErrors: Set<string> | undefined;
+    let partial: Array<{ resource: Resource; cell: Cell; missing: string[] }> | undefined;
     for (const bound of resources) {
       // Fast path, no allocation: every required field is there.
       let complete = true;
@@ -69,25 +68,39 @@ export function createResourceCheck(run: ValidationRun): RowCheck | undefined {
       }
       if (!firstFilled && bound.conditionInside) continue;
       const { resource } = bound;
-      const trigger = enforcingCell(row, bound.condition, filled);
+      const trigger = resource.enforcedWhen && conditionHolds(resource.enforcedWhen, row, filled);
       if (trigger) {
         const missing = missingFields(bound, row);
-        run.report(
-          'resource-required',
-          'error',
-          cellSpan(trigger.cell),
-          `${capitalize(resource.label)}: ${andList(missing)} ${verb(missing)} empty, but ${trigger.because}, so the importer requires ` +
-            `${andList(resource.requires)} and rejects this row`,
-          { data: { resource: resource.id, missing } },
-        );
+        const lookupBy = resource.lookupBy;
+        if (lookupBy && lookupBy.every((name) => given(row, name))) {
+          const key = lookupBy.map((name) => filled(row, name)?.value ?? `(${name})`).join('@');
+          run.report(
+            'resource-link',
+            'warning',
+            cellSpan(trigger.cell),
+            `${capitalize(resource.label)}: ${andList(missing)} ${verb(missing)} empty, so the importer links the existing ${resource.label} ${key}; ` +
+              `if there is none, it rejects this row, because a new ${resource.label} needs ${andList(resource.requires)}`,
+            { data: { resource: resource.id, missing } },
+          );
+          continue;
+        }
+        const consequence = resource.enforcedConsequence ?? `the importer requires ${andList(resource.requires)} and rejects this row`;
+        run.report('resource-required', 'error', cellSpan(trigger.cell), `${capitalize(resource.label)}: ${andList(missing)} ${verb(missing)} empty, but ${trigger.because}, so ${consequence}`, {
+          data: { resource: resource.id, missing },
+        });
+        namedByErrors ??= new Set();
+        for (const name of missing) namedByErrors.add(name);
         continue;
       }
       if (resource.warnWhenPartial === false || !firstFilled) continue;
-      const missing = missingFields(bound, row);
+      (partial ??= []).push({ resource, cell: firstFilled, missing: missingFields(bound, row) });
+    }
+    for (const { resource, cell, missing } of partial ?? []) {
+      if (namedByErrors && missing.every((name) => namedByErrors!.has(name))) continue;
       run.report(
         'resource-incomplete',
         'warning',
-        cellSpan(firstFilled),
+        cellSpan(cell),
         `Incomplete ${resource.label}: ${andList(missing)} ${verb(missing)} empty, so no ${resource.label} will be created for this user ` +
           `(it needs ${andList(resource.requires)})`,
         { data: { resource: resource.id, missing } },
@@ -99,31 +112,6 @@ export function createResourceCheck(run: ValidationRun): RowCheck | undefined {
 function conditionColumns(condition: ResourceCondition | undefined): string[] {
   if (!condition) return [];
   return [...(condition.anyOf ?? []), ...(condition.allOf ?? []), ...(condition.column !== undefined ? [condition.column] : [])];
-}
-
-/** The cell that makes the importer enforce the resource's requirements, with the reason in words. */
-function enforcingCell(
-  row: Row,
-  condition: ResourceCondition | undefined,
-  filled: (row: Row, name: string) => Cell | undefined,
-): { cell: Cell; because: string } | undefined {
-  if (!condition) return undefined;
-  if (condition.column !== undefined) {
-    const cell = filled(row, condition.column);
-    return cell && cell.value === condition.equals ? { cell, because: `${condition.column} is ${condition.equals}` } : undefined;
-  }
-  if (condition.allOf) {
-    const cells = condition.allOf.map((name) => filled(row, name));
-    if (cells.length === 0 || cells.some((c) => !c)) return undefined;
-    return { cell: cells[0] as Cell, because: `${andList(condition.allOf)} ${condition.allOf.length === 1 ? 'is' : 'are'} filled` };
-  }
-  if (condition.anyOf) {
-    for (const name of condition.anyOf) {
-      const cell = filled(row, name);
-      if (cell) return { cell, because: `${name} is filled` };
-    }
-  }
-  return undefined;
 }
 
 function verb(missing: readonly string[]): string {

@@ -1,6 +1,6 @@
 // File-level and row-shape findings: CSV syntax errors from the parser, encoding, byte-order mark,
 // rows with too few or too many cells, and line breaks inside cells.
-import type { HeaderReading } from '../detect';
+import { legacyRenames, type HeaderReading } from '../detect';
 import type { Row, SourceEncoding } from '../types';
 import { andList, type ValidationRun } from './context';
 
@@ -77,10 +77,26 @@ export function checkEncoding(run: ValidationRun, replacements: { first: number;
   }
 }
 
-/** A header that is one cell split by `;` or tabs: nothing else can be checked until it uses commas. */
+/**
+ * A header that is one cell split by `;`, tabs or `|`: nothing else can be checked until it uses commas.
+ * A header in the dialect's old format (its delimiter and old column names) says what changed.
+ */
 export function checkDelimiter(run: ValidationRun, header: HeaderReading): boolean {
   if (!header.delimiter) return false;
   const shown = header.delimiter === '\t' ? 'tabs' : `"${header.delimiter}"`;
+  const legacy = run.dialect.legacyFormat;
+  const renames = legacyRenames(header, run.dialect);
+  if (legacy && renames.length > 0) {
+    run.report(
+      'header-legacy-format',
+      'error',
+      { start: run.header.start, end: run.header.end },
+      `This file is in ${legacy.description} (${shown}-separated, old column names): ${legacy.change} ` +
+        `(${renames.map(([old, current]) => `${old} → ${current}`).join(', ')}), so ${legacy.consequence}. Convert the file to commas and the current names.`,
+      { data: { delimiter: header.delimiter, renames: Object.fromEntries(renames) } },
+    );
+    return true;
+  }
   run.report(
     'header-delimiter',
     'error',
