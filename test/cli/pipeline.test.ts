@@ -2,7 +2,7 @@
 // ordering, --quiet, --max-warnings, --max-problems, exit codes), independent of the real rules.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NULL_LANGUAGE_SERVICE, type LanguageService, type Problem, type ValidateOptions } from '../../server/src/service';
+import { NULL_LANGUAGE_SERVICE, type LanguageService, type Problem, type RuleId, type ValidateOptions } from '../../server/src/service';
 import type { ValidateCommand } from '../../server/src/cli/args';
 import { runValidate } from '../../server/src/cli/validate';
 import { makeTree } from './helpers';
@@ -21,7 +21,7 @@ function fakeCore() {
       const problems: Problem[] = [];
       for (let at = text.search(/BAD|WARN/); at >= 0; ) {
         const word = text.startsWith('BAD', at) ? 'BAD' : 'WARN';
-        problems.push({ rule: word === 'BAD' ? 'fake-bad' : 'fake-warn', severity: word === 'BAD' ? 'error' : 'warning', message: `${word.toLowerCase()} value`, start: at, end: at + word.length });
+        problems.push({ rule: (word === 'BAD' ? 'fake-bad' : 'fake-warn') as RuleId, severity: word === 'BAD' ? 'error' : 'warning', message: `${word.toLowerCase()} value`, start: at, end: at + word.length });
         const next = text.slice(at + 1).search(/BAD|WARN/);
         at = next < 0 ? -1 : at + 1 + next;
       }

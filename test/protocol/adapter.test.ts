@@ -13,6 +13,7 @@ import {
   type DocumentSession,
   type DocumentUpdate,
   type LanguageService,
+  type RuleId,
   type ValidateOptions,
   type ValidationResult,
 } from '../../server/src/service/index';
@@ -122,7 +123,7 @@ describe('problems → diagnostics', () => {
           dialect: { id: 'acme', label: 'ACME PBX', guessed: false },
           problems: [
             {
-              rule: 'rule-x',
+              rule: 'rule-x' as RuleId,
               severity: 'hint',
               message: 'note is odd',
               start: 15,
@@ -167,9 +168,9 @@ describe('problems → diagnostics', () => {
       core.respond = () => ({
         dialect: { id: 'acme', label: 'ACME PBX', guessed: false },
         problems: [
-          { rule: 'a', severity: 'error', message: 'e', start: 0, end: 1 },
-          { rule: 'b', severity: 'warning', message: 'w', start: 1, end: 2 },
-          { rule: 'c', severity: 'information', message: 'i', start: 2, end: 3 },
+          { rule: 'a' as RuleId, severity: 'error', message: 'e', start: 0, end: 1 },
+          { rule: 'b' as RuleId, severity: 'warning', message: 'w', start: 1, end: 2 },
+          { rule: 'c' as RuleId, severity: 'information', message: 'i', start: 2, end: 3 },
         ],
       });
       const uri = 'file:///a/severities.csv';
@@ -378,7 +379,7 @@ describe('ordering and survival', () => {
 
   test('a throwing core clears that document’s diagnostics, logs without the message text, and later edits recover', () =>
     withHarness(async ({ client, core }) => {
-      const problem = { rule: 'r', severity: 'error' as const, message: 'm', start: 0, end: 1 };
+      const problem = { rule: 'r' as RuleId, severity: 'error' as const, message: 'm', start: 0, end: 1 };
       core.respond = (text) => {
         if (text.includes('boom')) throw new Error('password "Secr3t!" rejected');
         return { dialect: { id: 'acme', label: 'ACME PBX', guessed: false }, problems: [problem] };
@@ -402,7 +403,7 @@ describe('ordering and survival', () => {
     withHarness(async ({ client, core }) => {
       core.respond = () => ({
         dialect: { id: 'acme', label: 'ACME PBX', guessed: false },
-        problems: [{ rule: 'r', severity: 'warning', message: 'm', start: 0, end: 1 }],
+        problems: [{ rule: 'r' as RuleId, severity: 'warning', message: 'm', start: 0, end: 1 }],
       });
       const uri = 'file:///a/close.csv';
       let release!: () => void;

@@ -778,7 +778,7 @@ describe('custom_options', () => {
 
 describe('rule ids', () => {
   test('every id of the brief is documented once, with a description', () => {
-    const ids = jsonRules.map((r) => r.id);
+    const ids: readonly string[] = jsonRules.map((r) => r.id);
     assert.equal(new Set(ids).size, ids.length);
     for (const id of [
       'json-syntax', 'json-enum', 'json-type', 'json-unknown-key', 'json-missing-key', 'json-range', 'json-time-order',

@@ -18,6 +18,7 @@ import type {
   TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isRuleId } from '../service/index';
 import type {
   CodeActionEntry,
   CompletionEntry,
@@ -71,9 +72,9 @@ const SEVERITY_OF: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'in
 export function toProblems(document: TextDocument, diagnostics: readonly Diagnostic[]): Problem[] {
   const problems: Problem[] = [];
   for (const d of diagnostics) {
-    if (d.source !== DIAGNOSTIC_SOURCE || (typeof d.code !== 'string' && typeof d.code !== 'number')) continue;
+    if (d.source !== DIAGNOSTIC_SOURCE || !isRuleId(d.code)) continue;
     const problem: Problem = {
-      rule: String(d.code),
+      rule: d.code,
       severity: SEVERITY_OF[d.severity ?? 1] ?? 'error',
       message: d.message,
       start: document.offsetAt(d.range.start),

@@ -9,7 +9,7 @@ import { codeActions, complete, documentSymbols, hover, semanticTokens, type Cod
 import { jsonRules } from './json/rules';
 import { openDocumentSession, type DocumentSession, type ParsedDocument, type SessionOptions } from './session';
 import { createTemplate, type Template, type TemplateOptions } from './template';
-import type { DialectId, DialectMatch, Problem, RuleInfo, ValidationResult, ValidationSettings } from './types';
+import type { DialectId, DialectMatch, Problem, RuleId, RuleInfo, ValidationResult, ValidationSettings } from './types';
 import { RULES } from './validation';
 
 export * from './types';
@@ -25,6 +25,12 @@ export type { Template, TemplateOptions } from './template';
 
 /** Every rule id the core reports: the validation rules, then the embedded-JSON rules. */
 export const ALL_RULES: readonly RuleInfo[] = [...RULES, ...jsonRules];
+const ALL_RULE_IDS: ReadonlySet<unknown> = new Set(ALL_RULES.map((r) => r.id));
+
+/** Whether a value (say, a diagnostic's code sent back by an editor) is one of the core's rule ids. */
+export function isRuleId(value: unknown): value is RuleId {
+  return ALL_RULE_IDS.has(value);
+}
 
 export interface DialectSummary {
   id: DialectId;

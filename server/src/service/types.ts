@@ -1,12 +1,15 @@
 // Shared vocabulary of the language-service core. No LSP or VS Code imports anywhere under service/.
 // Positions inside the core are UTF-16 offsets into the document text (as JavaScript strings index it);
 // fronts (LSP server, CLI) turn them into line/character with a LineIndex.
+import type { JsonRuleId } from './json/rules';
+import type { ValidationRuleId } from './validation/rules';
 
 /** A half-open span [start, end) of UTF-16 offsets into the document text. */
 export interface Span {
   start: number;
   end: number;
 }
+
 
 // ---------------------------------------------------------------- CSV model
 
@@ -23,9 +26,12 @@ export interface RelatedInformation extends Span {
   message: string;
 }
 
+/** Every rule id the core reports: a union derived from the rule tables, so a misspelt id does not compile. */
+export type RuleId = ValidationRuleId | JsonRuleId;
+
 export interface Problem extends Span {
   /** Stable rule id, e.g. `value-boolean`; documented in the README, keys severity overrides and quick fixes. */
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   message: string;
   related?: RelatedInformation[];
@@ -78,7 +84,7 @@ export interface DialectMatch {
 
 /** A rule id the core reports, with a one-line description (README rules table, severity overrides, quick fixes). */
 export interface RuleInfo {
-  id: string;
+  id: RuleId;
   description: string;
   /** The usual severity; `dialect` when the dialect file decides; absent when it varies by finding. */
   defaultSeverity?: Severity | 'dialect';

@@ -6,7 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { getLocation } from 'jsonc-parser';
 import { OTHER_DELIMITERS, type Delimiter } from '../detect';
-import { suggestClosest } from './closest';
+import { suggestClosest } from '../text/closest';
 import { cellAt, type FeatureDocument } from './document';
 import { csvField, replaceInCell, type TextEdit } from './csvText';
 import { JsonCell } from './jsonCell';

@@ -1,10 +1,11 @@
 // A finding is a problem inside a JSON value, addressed by JSON path; check.ts turns it into a document span.
 import type { AnySchemaObject } from 'ajv';
 import type { Problem, Severity } from '../types';
+import type { JsonRuleId } from './rules';
 import type { JsonPath, Target } from './cellText';
 
 export interface Finding {
-  rule: string;
+  rule: JsonRuleId;
   severity: Severity;
   message: string;
   path: JsonPath;

@@ -1,6 +1,7 @@
 // ajv errors → findings with messages people understand, located at the offending value or key.
 import type { AnySchemaObject, ErrorObject } from 'ajv';
 import { foundText, labelOf, pointerToPath, type Finding } from './findings';
+import { ruleOf } from './rules';
 
 const typeWords: Record<string, string> = {
   string: 'a string (in double quotes)',
@@ -103,7 +104,7 @@ function toFinding(error: ErrorObject, path: (string | number)[], column: string
     case 'maxItems': {
       const limit = Number(params.limit);
       const count = Array.isArray(error.data) ? error.data.length : 0;
-      const rule = typeof schema['x-rule'] === 'string' ? schema['x-rule'] : 'json-range';
+      const rule = ruleOf(schema, 'json-range');
       const side = error.keyword === 'minItems' ? 'at least' : 'at most';
       // Point at the first entry too many (not at a possibly huge array); too few: at the array.
       const target = error.keyword === 'maxItems' ? { item: limit } : 'value';

@@ -1,5 +1,6 @@
 // Checks that JSON Schema cannot express, run at the places the schema marks with `x-check`.
 import { labelOf, pointerToPath, type Finding, type MacUse } from './findings';
+import { ruleOf } from './rules';
 import type { JsonPath } from './cellText';
 import type { CheckSite } from './schemas';
 
@@ -165,7 +166,7 @@ function checkKnownValue(data: unknown, path: JsonPath, site: CheckSite, column:
   const known = site.schema['x-known-values'];
   if (typeof data !== 'string' || !Array.isArray(known) || known.includes(data)) return;
   out.findings.push({
-    rule: typeof site.schema['x-rule'] === 'string' ? site.schema['x-rule'] : 'json-unknown-value',
+    rule: ruleOf(site.schema, 'json-unknown-value'),
     severity: 'warning',
     message: `${labelOf(path, column)} ${JSON.stringify(data)} is not one of the known values ${known.join(', ')}`,
     path,

@@ -3,7 +3,7 @@
 import type { CsvModel } from '../csv/model';
 import type { CompiledColumn, Dialect, ResourceCondition } from '../dialects/model';
 import type { JsonCellChecker } from '../json/check';
-import type { Cell, Problem, RelatedInformation, Row, Span, SeverityOverride, ValidationSettings } from '../types';
+import type { Cell, Problem, RelatedInformation, Row, RuleId, Span, SeverityOverride, ValidationSettings } from '../types';
 import { RecordView, type CellRef } from './record';
 
 export { cellSpan } from './record';
@@ -39,7 +39,7 @@ export class ValidationRun {
     this.header = new RecordView().show(doc, 0, doc.cellCount(0));
   }
 
-  report(rule: string, severity: SeverityOverride, span: Span, message: string, extras: ProblemExtras = {}): void {
+  report(rule: RuleId, severity: SeverityOverride, span: Span, message: string, extras: ProblemExtras = {}): void {
     if (severity === 'off') return;
     const problem: Problem = { rule, severity, message, start: span.start, end: span.end };
     if (extras.related) problem.related = extras.related;

@@ -1,6 +1,7 @@
 // Header findings: empty, duplicate, unknown (with "did you mean"), ignored and missing columns.
 // Also binds every known column to its position, which the row checks use.
 import type { Dialect } from '../dialects/model';
+import { distanceLimit, editDistance } from '../text/closest';
 import type { ValidationRun } from './context';
 
 export function checkHeader(run: ValidationRun): void {
@@ -67,7 +68,7 @@ export function suggestColumn(name: string, dialect: Dialect, present: ReadonlyM
   const renamed = dialect.legacyFormat?.renames.get(name);
   if (renamed !== undefined && dialect.columnsByName.has(renamed) && !present.has(renamed)) return renamed;
   const wanted = name.trim().toLowerCase();
-  const limit = wanted.length <= 4 ? 1 : wanted.length <= 10 ? 2 : 3;
+  const limit = distanceLimit(wanted);
   let best: string | undefined;
   let bestDistance = Infinity;
   const consider = (candidate: string): void => {
@@ -81,23 +82,4 @@ export function suggestColumn(name: string, dialect: Dialect, present: ReadonlyM
   for (const column of dialect.columns) consider(column.name);
   for (const ignored of dialect.ignoredColumns.keys()) consider(ignored);
   return bestDistance <= limit ? best : undefined;
-}
-
-/** Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      current.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length];
 }

@@ -1,13 +1,14 @@
 // Every rule id the validation engine reports, with a one-line description and its usual severity.
 // The README's rules table, the severity-override setting and quick fixes key on these ids.
 // Severities marked "dialect" come from the dialect file (e.g. a BOM is a warning for XiVO only).
-import type { RuleInfo, Severity } from '../types';
+import type { Severity } from '../types';
 
 export type { RuleInfo } from '../types';
 
-const rule = (id: string, defaultSeverity: Severity | 'dialect', description: string): RuleInfo => ({ id, description, defaultSeverity });
+/** A row of the table; the id keeps its literal type, so that the ids are a union the compiler checks. */
+const rule = <const Id extends string>(id: Id, defaultSeverity: Severity | 'dialect', description: string) => ({ id, description, defaultSeverity });
 
-export const RULES: readonly RuleInfo[] = [
+export const RULES = [
   rule('csv-unterminated-quote', 'error', 'A quoted cell is never closed.'),
   rule('csv-text-after-quote', 'error', 'Text follows the closing quote of a cell.'),
   rule('csv-quote-in-unquoted-cell', 'error', 'A quote appears inside a cell that is not quoted.'),
@@ -50,6 +51,9 @@ export const RULES: readonly RuleInfo[] = [
   rule('pin-policy', 'warning', 'A voicemail PIN does not meet the configured PIN policy.'),
   rule('formula-injection', 'information', 'A free-text cell starts with =, +, - or @ and may run as a spreadsheet formula.'),
   rule('too-many-problems', 'information', 'More problems than the configured maximum; the rest are not shown.'),
-];
+] as const;
+
+/** Every rule id of the validation rules (the embedded-JSON ones are in json/rules.ts). */
+export type ValidationRuleId = (typeof RULES)[number]['id'];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));

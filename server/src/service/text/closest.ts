@@ -1,11 +1,17 @@
-// The allowed value a mistyped one was most likely meant to be: smallest edit distance, without case,
-// within a limit that grows with the length (so that short values need a near-exact match).
+// "Did you mean": the one edit distance of the core, for the header's unknown columns and for the quick
+// fixes of mistyped values. Compared without case, within a limit that grows with the length (so that
+// short values need a near-exact match).
+
+/** How far a value of this length may be from what it was meant to be. */
+export function distanceLimit(value: string): number {
+  return value.length <= 4 ? 1 : value.length <= 10 ? 2 : 3;
+}
 
 /** The closest of `allowed` to `value`, or undefined when none is close enough or two are equally close. */
 export function suggestClosest(value: string, allowed: readonly string[]): string | undefined {
   const wanted = value.trim().toLowerCase();
   if (wanted === '') return undefined;
-  const limit = wanted.length <= 4 ? 1 : wanted.length <= 10 ? 2 : 3;
+  const limit = distanceLimit(wanted);
   let best: string | undefined;
   let bestDistance = limit + 1;
   let tie = false;
