@@ -33,7 +33,7 @@ export const XIVO_COLUMNS = [
   'entity_id', 'firstname', 'lastname', 'email', 'language', 'mobile_phone_number', 'outgoing_caller_id',
   'enabled', 'supervision_enabled', 'call_transfer_enabled', 'dtmf_hangup_enabled', 'simultaneous_calls',
   'ring_seconds', 'call_permission_password', 'cti_profile_enabled', 'username', 'password', 'cti_profile_name',
-  'exten', 'context', 'line_protocol', 'line_site', 'sip_username', 'sip_secret', 'webrtc',
+  'exten', 'context', 'line_protocol', 'sip_username', 'sip_secret',
   'incall_exten', 'incall_context', 'incall_ring_seconds', 'voicemail_name', 'voicemail_number',
   'voicemail_context', 'voicemail_password', 'voicemail_email', 'voicemail_attach_audio',
   'voicemail_delete_messages', 'voicemail_ask_password', 'call_permissions',
@@ -47,13 +47,15 @@ export function csvCell(value: string): string {
 const LETTERS = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
 const DIGITS = '0123456789';
 const SPECIALS = '!#$%&*?^_~';
+/** The special characters XiVO's CTI login password allows. */
+const CTI_SPECIALS = '!$&*_~';
 
 /**
  * A string that passes the default password policy: letters + digits + specials, no two neighbours
  * equal or adjacent in the alphabet/digits (so no sequential or repeating runs of any length).
  */
-export function policyPassword(random: Random, length: number): string {
-  const classes = [LETTERS, DIGITS, SPECIALS];
+export function policyPassword(random: Random, length: number, specials = SPECIALS): string {
+  const classes = [LETTERS, DIGITS, specials];
   let out = '';
   for (let i = 0; i < length; i++) {
     const pool = i < 3 ? classes[i] : random.pick(classes);
@@ -212,15 +214,13 @@ export function xivoRow(random: Random, index: number): string[] {
     call_permission_password: policyPin(random, 6),
     cti_profile_enabled: hasCti ? '1' : '0',
     username: hasCti ? `${first.toLowerCase()}${index}` : '',
-    password: hasCti ? policyPassword(random, 12) : '',
+    password: hasCti ? policyPassword(random, 12, CTI_SPECIALS) : '',
     cti_profile_name: hasCti ? 'Client' : '',
     exten,
     context: 'default',
     line_protocol: random.chance(0.9) ? 'sip' : 'sccp',
-    line_site: '',
     sip_username: `sip${index}`,
     sip_secret: policyPassword(random, 16),
-    webrtc: bool(0.2),
     incall_exten: random.chance(0.5) ? String(2000000 + index) : '',
     incall_context: '',
     incall_ring_seconds: '',
@@ -243,13 +243,22 @@ export function xivoRow(random: Random, index: number): string[] {
 
 export type BenchDialect = 'portsip-v22' | 'xivo';
 
-/** A whole file: header + `rows` records, CRLF-free (`\n`), no BOM, deterministic for a given seed. */
-export function generateCsv(dialect: BenchDialect, rows: number, seed = 22): string {
+/** The `enabled` value that is an error in each dialect. */
+export const INVALID_ENABLED: Record<BenchDialect, string> = { 'portsip-v22': 'maybe', xivo: '2' };
+
+/**
+ * A whole file: header + `rows` records, CRLF-free (`\n`), no BOM, deterministic for a given seed. With
+ * `errorEvery` n, every n-th record (the first included) has an invalid `enabled` cell: exactly
+ * ceil(rows / n) errors, for checking that every one of them is reported.
+ */
+export function generateCsv(dialect: BenchDialect, rows: number, seed = 22, errorEvery = 0): string {
   const random = createRandom(seed);
   const header = dialect === 'portsip-v22' ? PORTSIP_V22_COLUMNS : XIVO_COLUMNS;
+  const enabled = header.indexOf('enabled');
   const lines: string[] = [header.join(',')];
   for (let i = 0; i < rows; i++) {
     const cells = dialect === 'portsip-v22' ? portsipV22Row(random, i, rows) : xivoRow(random, i);
+    if (errorEvery > 0 && i % errorEvery === 0) cells[enabled] = INVALID_ENABLED[dialect];
     lines.push(cells.map(csvCell).join(','));
   }
   return lines.join('\n') + '\n';

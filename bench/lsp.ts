@@ -61,6 +61,23 @@ export class LspSession {
     });
   }
 
+  /** A hover request; resolves with the time it took to be answered. */
+  async hover(uri: string, position: Position): Promise<number> {
+    const start = process.hrtime.bigint();
+    await this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+    return msSince(start);
+  }
+
+  /** didOpen without waiting for anything. */
+  async openOnly(uri: string, text: string, version = 1): Promise<void> {
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'csv', version, text } });
+  }
+
+  /** Tells the server its settings (as a client without `workspace/configuration` does). */
+  async configure(settings: Record<string, unknown>): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { pbxUserCsv: settings } });
+  }
+
   /** Spawns `node <serverScript> --stdio` and runs the initialize handshake. */
   static async start(serverScript: string, rootUri: string | null = null): Promise<LspSession> {
     const child = spawn(process.execPath, [serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -206,8 +206,8 @@ describe('ValidationScheduler', () => {
     scheduler.schedule('a');
     await sleep(workMs + 30);
     const afterCheapRun = scheduler.delayFor('a');
-    assert.ok(afterCheapRun >= 35 && afterCheapRun <= 100, `waits about as long as the run took, got ${afterCheapRun}`);
-    workMs = 250;
+    assert.ok(afterCheapRun >= 35 / 4 && afterCheapRun <= 100, `waits a quarter of what the run took, got ${afterCheapRun}`);
+    workMs = 500;
     scheduler.schedule('a', 0);
     await sleep(workMs + 40);
     assert.equal(scheduler.delayFor('a'), 100, 'never more than the maximum');

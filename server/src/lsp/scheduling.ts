@@ -12,10 +12,10 @@ class RunToken implements StaleCheck {
 }
 
 /**
- * The debounce adapts to the document: it waits as long as the last validation of that document took, at most
- * `maxDelayMs`. A first validation (on open) starts at once; a cheap incremental re-validation comes back within
- * a few milliseconds; an expensive one is not repeated for every keystroke, so typing never keeps the server
- * busy more than about half the time.
+ * The debounce adapts to the document: it waits a quarter of what the last validation of that document took, at
+ * most `maxDelayMs`. A first validation (on open) starts at once; a cheap re-validation after an edit (a few
+ * records checked again) comes back within milliseconds; an expensive one is not repeated for every keystroke
+ * of a burst. Validations run in slices, so even a long one never keeps other requests waiting.
  */
 export class ValidationScheduler {
   private readonly pending = new Map<string, { timer?: NodeJS.Timeout; token: RunToken }>();
@@ -28,7 +28,7 @@ export class ValidationScheduler {
 
   /** The pause before the next validation of `uri`. */
   delayFor(uri: string): number {
-    return Math.min(this.maxDelayMs, this.lastDurationMs.get(uri) ?? 0);
+    return Math.min(this.maxDelayMs, (this.lastDurationMs.get(uri) ?? 0) / 4);
   }
 
   /** (Re)starts the debounce for `uri`; any earlier run for it becomes stale. */

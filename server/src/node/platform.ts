@@ -69,7 +69,9 @@ export function nodePlatform(options: NodePlatformOptions = {}): ServerPlatform 
       },
     },
     displayName: displayUri,
-    yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
+    // Twice: a message read in the poll phase between the two is handled (vscode-jsonrpc dispatches it with
+    // setImmediate) before the caller goes on; once, the caller's next slice would run first.
+    yieldToEventLoop: () => new Promise((resolve) => setImmediate(() => setImmediate(resolve))),
     releaseMemory: fullGarbageCollection(),
     dispose() {
       watcher.dispose();
