@@ -202,6 +202,36 @@ test('written tables read back: same values, spans over the written text, no err
   );
 });
 
+describe('long records', () => {
+  test('cells past 64K characters into a record keep their exact positions, also after edits', () => {
+    const long = 'x'.repeat(70_000);
+    const text = `a,b,c\n${long},"${long}",z\nshort,1,2\n`;
+    const model = new CsvModel(text);
+    const cell = (r: number, c: number) => model.cellSpan(r, c);
+    assert.deepEqual(cell(1, 2), { rawStart: 6 + 70_001 + 70_003, rawEnd: 6 + 70_001 + 70_003 + 1, start: 6 + 70_001 + 70_003, end: 6 + 70_001 + 70_003 + 1, quoted: false });
+    assert.equal(model.value(1, 1), long);
+    assert.equal(model.value(2, 0), 'short');
+
+    // An edit in the short record after it, then one that makes the long record short.
+    const edited = text.replace('short', 'shorter');
+    model.update(edited, diffTexts(text, edited)!);
+    assert.deepEqual(dumpRecords(model), dumpRecords(new CsvModel(edited)));
+    const shortened = edited.replace(`${long},`, 'x,');
+    model.update(shortened, diffTexts(edited, shortened)!);
+    assert.deepEqual(dumpRecords(model), dumpRecords(new CsvModel(shortened)));
+    assert.deepEqual(valuesOf(model)[1], ['x', long, 'z']);
+  });
+
+  test('a long record appearing by an edit is read exactly', () => {
+    const text = 'a,b\n1,2\n3,4\n';
+    const model = new CsvModel(text);
+    const grown = text.replace('1,2', `1,${'y'.repeat(80_000)}`);
+    model.update(grown, diffTexts(text, grown)!);
+    assert.deepEqual(dumpRecords(model), dumpRecords(new CsvModel(grown)));
+    assert.equal(model.value(2, 1), '4');
+  });
+});
+
 describe('edits', () => {
   const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: csvish(6) });
 

@@ -159,12 +159,12 @@ export class CsvModel {
   rawStart(record: number, column: number): number {
     const t = this.table;
     const first = t.firstCell[record];
-    return column === 0 ? t.start[record] : t.start[record] + t.cellEnd[first + column - 1] + 1;
+    return column === 0 ? t.start[record] : t.start[record] + t.cellEnd(first + column - 1) + 1;
   }
 
   /** End of a cell's raw text (its closing quote included). */
   rawEnd(record: number, column: number): number {
-    return this.table.start[record] + this.table.cellEnd[this.table.firstCell[record] + column];
+    return this.table.start[record] + this.table.cellEnd(this.table.firstCell[record] + column);
   }
 
   isQuoted(record: number, column: number): boolean {
@@ -234,10 +234,10 @@ export class CsvModel {
     let high = count - 1;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (t.cellEnd[first + mid] < relative) low = mid + 1;
+      if (t.cellEnd(first + mid) < relative) low = mid + 1;
       else high = mid;
     }
-    return relative <= t.cellEnd[first + low] ? low : -1;
+    return relative <= t.cellEnd(first + low) ? low : -1;
   }
 
   // ---------------------------------------------------------------- structural errors

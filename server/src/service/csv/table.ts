@@ -1,6 +1,7 @@
-// The records and cells of a CSV text, in typed arrays: a few integers per record and five bytes per cell,
+// The records and cells of a CSV text, in typed arrays: a few integers per record and three bytes per cell,
 // instead of an object (and a value string) per cell. Cell offsets are relative to their record's start,
-// so records that move after an edit keep their cells untouched.
+// so records that move after an edit keep their cells untouched; they take 16 bits until a record longer than
+// 64K characters shows up (a pasted document, an unterminated quote), which adds 16 more per cell.
 
 /** Cell flags. */
 export const QUOTED = 1;
@@ -21,7 +22,7 @@ export const RECORD_ERROR = 1;
 export const REACH_END = -1;
 
 /** `array` with room for `needed` items: doubled as often as needed, or exactly that many when `exact`. */
-function grown<T extends Int32Array | Uint8Array>(array: T, needed: number, exact = false): T {
+function grown<T extends Int32Array | Uint16Array | Uint8Array>(array: T, needed: number, exact = false): T {
   if (needed <= array.length) return array;
   let size = exact ? needed : Math.max(16, array.length);
   while (size < needed) size *= 2;
@@ -49,9 +50,17 @@ export class RecordTable {
   recordFlags = new Uint8Array(16);
 
   cellCount = 0;
-  /** End of the cell's raw text (closing quote included), relative to the record start. */
-  cellEnd = new Int32Array(64);
+  /** End of the cell's raw text (closing quote included), relative to the record start: its low 16 bits… */
+  private cellEndLow = new Uint16Array(64);
+  /** …and its high 16 bits, once some record is longer than 64K characters. */
+  private cellEndHigh: Uint16Array | undefined = undefined;
   cellFlags = new Uint8Array(64);
+
+  /** End of a cell's raw text, relative to its record's start. */
+  cellEnd(cell: number): number {
+    const high = this.cellEndHigh;
+    return high === undefined ? this.cellEndLow[cell] : this.cellEndLow[cell] + high[cell] * 0x10000;
+  }
 
   /** Sizes the arrays for about this many records and cells (a first scan knows roughly how many). */
   reserve(records: number, cells: number): void {
@@ -74,17 +83,24 @@ export class RecordTable {
   }
 
   ensureCells(count: number, exact = false): void {
-    if (count <= this.cellEnd.length) return;
-    this.cellEnd = grown(this.cellEnd, count, exact);
+    if (count <= this.cellEndLow.length) return;
+    this.cellEndLow = grown(this.cellEndLow, count, exact);
+    if (this.cellEndHigh) this.cellEndHigh = grown(this.cellEndHigh, this.cellEndLow.length, true);
     this.cellFlags = grown(this.cellFlags, count, exact);
   }
 
   addCell(relativeEnd: number, flags: number): void {
     const c = this.cellCount;
-    if (c === this.cellEnd.length) this.ensureCells(c + 1);
-    this.cellEnd[c] = relativeEnd;
+    if (c === this.cellEndLow.length) this.ensureCells(c + 1);
+    this.cellEndLow[c] = relativeEnd & 0xffff;
+    if (relativeEnd > 0xffff || this.cellEndHigh) this.highParts()[c] = Math.floor(relativeEnd / 0x10000);
     this.cellFlags[c] = flags;
     this.cellCount = c + 1;
+  }
+
+  /** The high halves of the cell ends, made (all zero) when the first long record shows up. */
+  private highParts(): Uint16Array {
+    return (this.cellEndHigh ??= new Uint16Array(this.cellEndLow.length));
   }
 
   /** Closes the record whose cells were just added (from `firstCell`). */
@@ -119,11 +135,18 @@ export class RecordTable {
 
     // Cells: move the tail, then copy the new ones in.
     this.ensureCells(oldCells + cellDelta);
+    if (added.cellEndHigh) this.highParts();
+    const high = this.cellEndHigh;
     if (cellDelta !== 0) {
-      this.cellEnd.copyWithin(cellTo + cellDelta, cellTo, oldCells);
+      this.cellEndLow.copyWithin(cellTo + cellDelta, cellTo, oldCells);
+      high?.copyWithin(cellTo + cellDelta, cellTo, oldCells);
       this.cellFlags.copyWithin(cellTo + cellDelta, cellTo, oldCells);
     }
-    this.cellEnd.set(added.cellEnd.subarray(0, added.cellCount), cellFrom);
+    this.cellEndLow.set(added.cellEndLow.subarray(0, added.cellCount), cellFrom);
+    if (high) {
+      if (added.cellEndHigh) high.set(added.cellEndHigh.subarray(0, added.cellCount), cellFrom);
+      else high.fill(0, cellFrom, cellFrom + added.cellCount);
+    }
     this.cellFlags.set(added.cellFlags.subarray(0, added.cellCount), cellFrom);
     this.cellCount = oldCells + cellDelta;
 
