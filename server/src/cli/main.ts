@@ -1,5 +1,4 @@
 // Entry point of the `pbx-user-csv` command (bundled to dist/cli.js, started by bin/pbx-user-csv.js).
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LanguageService } from '../service';
 import { createNodeLanguageService, displayUri, readRegularFile } from '../node/resources';
