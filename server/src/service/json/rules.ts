@@ -1,8 +1,6 @@
 // Rule ids of the embedded-JSON checks, with one-line descriptions (README, severity overrides, quick fixes).
 
-import type { Severity } from '../types';
-
-const rule = <const Id extends string>(id: Id, defaultSeverity: Severity, description: string) => ({ id, description, defaultSeverity });
+import { rule } from '../validation/rules';
 
 export const jsonRules = [
   rule('json-syntax', 'error', 'A JSON cell does not parse; points at the offending character.'),

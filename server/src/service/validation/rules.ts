@@ -5,8 +5,8 @@ import type { Severity } from '../types';
 
 export type { RuleInfo } from '../types';
 
-/** A row of the table; the id keeps its literal type, so that the ids are a union the compiler checks. */
-const rule = <const Id extends string>(id: Id, defaultSeverity: Severity | 'dialect', description: string) => ({ id, description, defaultSeverity });
+/** A row of a rule table; the id keeps its literal type, so that the ids are a union the compiler checks. */
+export const rule = <const Id extends string, const S extends Severity | 'dialect'>(id: Id, defaultSeverity: S, description: string) => ({ id, description, defaultSeverity });
 
 export const RULES = [
   rule('csv-unterminated-quote', 'error', 'A quoted cell is never closed.'),
