@@ -197,3 +197,16 @@ describe('custom dialects', () => {
     assert.equal(ls.dialects().length, 4);
   });
 });
+
+describe('a custom dialect of 200,000 columns', () => {
+  test('extending a built-in, it loads and its last column is known', () => {
+    // Merging its columns onto the parent's once spread them into push(): a RangeError past ~125,000.
+    const columns = Array.from({ length: 200_000 }, (_, i) => ({ name: `extra_${i}` }));
+    const file = tempDialect('wide.dialect.json', { id: 'wide', label: 'Wide', description: 'd', extends: 'xivo', columns });
+    const ls = createLanguageService({ customDialectFiles: [file] });
+    assert.deepEqual(ls.configurationErrors?.(), []);
+    assert.equal(ls.dialect?.('wide')?.columns.length, (ls.dialect?.('xivo')?.columns.length ?? 0) + 200_000);
+    const result = ls.validate('entity_id,firstname,extra_199999\n1,Jim,a\n', { dialect: 'wide' });
+    assert.deepEqual(result.problems, []);
+  });
+});

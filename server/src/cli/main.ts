@@ -76,7 +76,7 @@ function listDialects(command: DialectsCommand, service: LanguageService, io: Cl
   if (command.format === 'json') {
     io.stdout(JSON.stringify(dialects, null, 2) + '\n');
   } else {
-    const width = Math.max(0, ...dialects.map((dialect) => dialect.id.length));
+    const width = dialects.reduce((widest, dialect) => Math.max(widest, dialect.id.length), 0);
     for (const dialect of dialects) io.stdout(`${dialect.id.padEnd(width)}  ${dialect.label}\n`);
   }
   return EXIT_OK;

@@ -1,6 +1,7 @@
 // Loads the built-in dialects (schemas/*.dialect.json) and custom dialect files: validates each file
 // against dialect.schema.json, resolves `extends`, and compiles the result. A bad file is reported and
 // skipped; it never takes the other dialects down with it.
+import { appendAll } from '../arrays';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
@@ -209,7 +210,7 @@ export function mergeDialects(parent: RawDialect, child: RawDialect): RawDialect
     columns.push(override ? { ...column, ...override } : column);
     overrides.delete(column.name);
   }
-  columns.push(...overrides.values());
+  appendAll(columns, overrides.values());
   return {
     id: child.id,
     label: child.label,

@@ -34,7 +34,8 @@ export function columnSummary(fd: FeatureDocument, column: CompiledColumn): stri
   const required = column.required ? 'required' : column.requiredInHeader ? 'required in the header (the cell may be empty)' : 'optional';
   const lines = [`**${column.name}** — ${typeText(fd, column)}, ${required}${column.secret ? ', secret' : ''}`, '', column.description];
   if (column.values.length > 0) {
-    lines.push('', 'Allowed values:', ...column.values.map((v) => `- \`${v.value}\`: ${v.description}`));
+    lines.push('', 'Allowed values:');
+    for (const v of column.values) lines.push(`- \`${v.value}\`: ${v.description}`);
     if (column.otherValues) lines.push(`- or ${column.otherValues.description}`);
   }
   for (const note of column.notes) lines.push('', note);
@@ -82,7 +83,8 @@ function jsonHover(fd: FeatureDocument, hit: CellHit, offset: number, column: Co
   if (description) lines.push('', description);
   const values = enumOf(schema);
   if (values.length > 0) {
-    lines.push('', 'Allowed values:', ...values.map((v) => `- \`${JSON.stringify(v.value)}\`${v.description ? `: ${v.description}` : ''}`));
+    lines.push('', 'Allowed values:');
+    for (const v of values) lines.push(`- \`${JSON.stringify(v.value)}\`${v.description ? `: ${v.description}` : ''}`);
   }
   return { ...json.toDocument(node.offset, node.offset + node.length), contents: lines.join('\n') };
 }

@@ -3,6 +3,7 @@
 // phone MACs, the JSON keys dialect detection looks for). After an edit only new records are checked;
 // the result is put together from the kept findings in one pass over the records, in the order of a
 // full validation (validation/index.ts), so that it is identical to validate() of the new text.
+import { appendAll } from '../arrays';
 import { detectDialect, readHeader, signKeyProbes, type Detected } from '../detect';
 import type { Dialect } from '../dialects/model';
 import { createJsonCellChecker, detectUnescapedJson, lineOf, macGroupProblems, type JsonCellChecker, type MacPlace, type MacSighting } from '../json/check';
@@ -183,7 +184,8 @@ export class IncrementalValidator {
     if (config.mode === 'delimiter') {
       const errors: CsvError[] = [];
       for (const state of states) addErrors(state, errors);
-      run.problems.push(...encoding, ...config.headerProblems.map((p) => copy(p, 0)));
+      appendAll(run.problems, encoding);
+      for (const problem of config.headerProblems) run.problems.push(copy(problem, 0));
       checkCsvSyntax(run, [], errors);
       const problems = applySettings(run.problems, settings);
       run.problems.length = 0;
@@ -231,7 +233,7 @@ export class IncrementalValidator {
           }
           const firstBy = first.state.row.start - (first.state.memo.checked?.base ?? 0);
           reportDuplicate(run, config.keys[use.key], use.value, shifted(use.span, by), shifted(first.span, firstBy), first.state.row.line);
-          group.push(...run.problems.splice(0));
+          appendAll(group, run.problems.splice(0));
         }
         if (group) for (const problem of checked.after) group.push(copy(problem, by));
         else count += checked.kept;

@@ -3,6 +3,7 @@
 // problems are cached relative to the cell start and shifted onto every cell that repeats the text.
 // A checker may live as long as an editing session (incremental validation), so what it keeps never
 // shares storage with a document text (see incremental/detach.ts).
+import { appendAll } from '../arrays';
 import { detach } from '../incremental/detach';
 import type { Cell, CsvDocument, Problem, RelatedInformation, Row, Span, ValidationSettings } from '../types';
 import { CellText } from './cellText';
@@ -297,7 +298,7 @@ function shift(problem: Problem, by: number): Problem {
  */
 export function duplicateMacProblems(groups: readonly MacPlace[][]): Problem[] {
   const problems: Problem[] = [];
-  for (const places of groups) problems.push(...macGroupProblems(places));
+  for (const places of groups) appendAll(problems, macGroupProblems(places));
   return problems;
 }
 
