@@ -3,6 +3,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lines, makeTree, PORTSIP_HEADER, portsipRow, runCli, XIVO_HEADER, XIVO_ROW } from './helpers';
+import { createLanguageService } from '../../server/src/service/index';
+import { DAMAGES, leakedSecrets, secretsFile } from '../support/secrets';
 
 const VALID = `${PORTSIP_HEADER}\n${portsipRow('alice', '1001')}\n`;
 /** Line 2: `bob,` is 4 characters, so `yes` spans columns 5–7. */
@@ -186,6 +188,27 @@ describe('validate: secrets and size', () => {
       assert.ok(run.stdout.length > 0);
       for (const secret of ['Secr3tValue', 'Hidd3nValue', '111111']) {
         assert.ok(!run.stdout.includes(secret) && !run.stderr.includes(secret), `${format} output shows ${secret}`);
+      }
+    }
+  });
+
+  test('secrets in rows broken by a stray quote, an unquoted or a lost comma never reach the output, for every dialect and format', () => {
+    const service = createLanguageService();
+    for (const id of ['portsip-v22', 'portsip-v16', 'xivo', 'xivo-update']) {
+      const files: Record<string, string> = {};
+      const secrets: string[] = [];
+      for (const damage of DAMAGES) {
+        for (const kind of ['password', 'digits'] as const) {
+          const file = secretsFile(service.dialect!(id)!, damage, kind);
+          files[`${damage.replace(' ', '-')}-${kind}.csv`] = file.text;
+          for (const secret of file.secrets) secrets.push(secret);
+        }
+      }
+      const folder = makeTree(files);
+      for (const format of ['text', 'json', 'sarif']) {
+        const run = runCli(['validate', '--dialect', id, '--format', format, '.'], folder);
+        assert.equal(run.status, 1, `${id} ${format}: the broken rows have errors`);
+        assert.deepEqual(leakedSecrets(run.stdout + run.stderr, secrets), [], `${id} ${format}`);
       }
     }
   });

@@ -232,7 +232,8 @@ export class IncrementalValidator {
             continue;
           }
           const firstBy = first.state.row.start - (first.state.memo.checked?.base ?? 0);
-          reportDuplicate(run, config.keys[use.key], use.value, shifted(use.span, by), shifted(first.span, firstBy), first.state.row.line);
+          const showValue = !isBroken(state, config) && !isBroken(first.state, config);
+          reportDuplicate(run, config.keys[use.key], use.value, shifted(use.span, by), shifted(first.span, firstBy), first.state.row.line, showValue);
           appendAll(group, run.problems.splice(0));
         }
         if (group) for (const problem of checked.after) group.push(copy(problem, by));
@@ -435,10 +436,12 @@ export class IncrementalValidator {
     const row = state.row;
     const out = config.run.problems;
     const mark = out.length;
+    config.run.rowBroken = isBroken(state, config);
     for (const check of config.before) check(row);
     const before = out.splice(mark);
     for (const check of config.after) check(row);
     const after = out.splice(mark);
+    config.run.rowBroken = false;
     const kept = before.length + after.length === 0 ? 0 : [...before, ...after].filter((p) => !isOff(p.rule, config.settings)).length;
     const checked: CheckedRecord = { base: row.start, before: orNone(before), after: orNone(after), kept, uniques: [], macs: [] };
     config.keys.forEach((key, k) => {
@@ -527,6 +530,11 @@ export class IncrementalValidator {
 interface RepeatedMac {
   uses: MacUse[];
   problems?: Map<MacUse, Problem>;
+}
+
+/** A record with a CSV error or another number of cells than the header (as validation/structure.ts brokenRowTest). */
+function isBroken(state: State, config: Config): boolean {
+  return state.errors.length > 0 || state.row.cells.length !== config.width;
 }
 
 /** The first use whose record counts (not inside a pasted-JSON cascade). */

@@ -79,6 +79,11 @@ export interface JsonColumn {
   name: string;
   /** Absolute path of the column's JSON Schema file (resolved by the dialect loader). */
   schemaPath: string;
+  /**
+   * No message quotes a value of the cell: the column is secret, or the row is broken and the cell may
+   * hold another column's value (a password, say). Verdicts are kept apart from those that quote.
+   */
+  hideValues?: boolean;
 }
 
 /** A phone MAC address seen in a JSON cell, for the file-wide duplicate check. */
@@ -160,8 +165,9 @@ class VerdictCache {
   of(column: JsonColumn, quoted: boolean): Map<string, CellVerdict> {
     let byName = this.bySchema.get(column.schemaPath);
     if (!byName) this.bySchema.set(column.schemaPath, (byName = new Map()));
-    let maps = byName.get(column.name);
-    if (!maps) byName.set(column.name, (maps = { quoted: new Map(), unquoted: new Map() }));
+    const name = column.hideValues ? `\u0000${column.name}` : column.name; // no header name starts with U+0000
+    let maps = byName.get(name);
+    if (!maps) byName.set(name, (maps = { quoted: new Map(), unquoted: new Map() }));
     return quoted ? maps.quoted : maps.unquoted;
   }
 
@@ -258,13 +264,14 @@ function judge(text: CellText, column: JsonColumn): CellVerdict {
     text.release();
     return CLEAN;
   }
-  const semantic = semanticFindings(validation.sites, value, column.name);
+  const hide = column.hideValues === true;
+  const semantic = semanticFindings(validation.sites, value, column.name, hide);
   const errors = validation.errors;
   if (errors.length === 0 && semantic.findings.length === 0 && semantic.macs.length === 0) {
     text.release();
     return CLEAN;
   }
-  const findings = errors.length === 0 ? semantic.findings : [...schemaFindings(errors, value, column.name), ...semantic.findings];
+  const findings = errors.length === 0 ? semantic.findings : [...schemaFindings(errors, value, column.name, hide), ...semantic.findings];
   const problems = findings.map((f) => locate(f, text)).sort((a, b) => a.start - b.start || a.end - b.end);
   text.release();
   return semantic.macs.length === 0 ? { problems, macs: [] } : { problems, macs: semantic.macs, text };

@@ -33,9 +33,9 @@ export function labelOf(path: JsonPath, column: string): string {
   return label;
 }
 
-/** How a value is shown after "found": short, and never for secret values. */
-export function foundText(value: unknown, schema?: AnySchemaObject): string {
-  if (schema?.['x-secret'] === true) return '';
+/** How a value is shown after "found": short, and never for secret values nor when `hide` says the cell's values must not be shown. */
+export function foundText(value: unknown, schema?: AnySchemaObject, hide = false): string {
+  if (hide || schema?.['x-secret'] === true) return '';
   let shown: string;
   if (value === null) shown = 'null';
   else if (Array.isArray(value)) shown = 'an array';

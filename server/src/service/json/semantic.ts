@@ -8,7 +8,8 @@ export interface SemanticResult {
   macs: MacUse[];
 }
 
-type Check = (data: unknown, path: JsonPath, site: CheckSite, column: string, out: SemanticResult) => void;
+/** `hide`: no message quotes a value of the cell (see JsonColumn.hideValues). */
+type Check = (data: unknown, path: JsonPath, site: CheckSite, column: string, out: SemanticResult, hide: boolean) => void;
 
 const checks: Record<string, Check> = {
   'office-hours': checkGlobalDays,
@@ -19,10 +20,10 @@ const checks: Record<string, Check> = {
   'known-value': checkKnownValue,
 };
 
-export function semanticFindings(sites: CheckSite[], root: unknown, column: string): SemanticResult {
+export function semanticFindings(sites: CheckSite[], root: unknown, column: string, hide = false): SemanticResult {
   const out: SemanticResult = { findings: [], macs: [] };
   for (const site of sites) {
-    checks[site.kind]?.(site.data, pointerToPath(site.instancePath, root), site, column, out);
+    checks[site.kind]?.(site.data, pointerToPath(site.instancePath, root), site, column, out, hide);
   }
   return out;
 }
@@ -161,13 +162,13 @@ function checkMac(data: unknown, path: JsonPath, site: CheckSite, column: string
   out.macs.push({ key: lower.replace(/[^0-9a-f]/g, ''), text: data, path });
 }
 
-function checkKnownValue(data: unknown, path: JsonPath, site: CheckSite, column: string, out: SemanticResult): void {
+function checkKnownValue(data: unknown, path: JsonPath, site: CheckSite, column: string, out: SemanticResult, hide: boolean): void {
   const known = site.schema['x-known-values'];
   if (typeof data !== 'string' || !Array.isArray(known) || known.includes(data)) return;
   out.findings.push({
     rule: typeof site.schema['x-rule'] === 'string' ? site.schema['x-rule'] : 'json-unknown-value',
     severity: 'warning',
-    message: `${labelOf(path, column)} ${JSON.stringify(data)} is not one of the known values ${known.join(', ')}`,
+    message: `${labelOf(path, column)}${hide || site.schema['x-secret'] === true ? '' : ` ${JSON.stringify(data)}`} is not one of the known values ${known.join(', ')}`,
     path,
     target: 'value',
   });

@@ -18,6 +18,12 @@ export interface ProblemExtras {
 
 export class ValidationRun {
   readonly problems: Problem[] = [];
+  /**
+   * Set by the coordinator before the row checks: the row being checked has a structural problem (a CSV
+   * error inside it, or another number of cells than the header). Its cells may then hold other columns'
+   * values, passwords included, so no message about the row quotes any of its cells.
+   */
+  rowBroken = false;
   /** Known columns present in the header, in header order. */
   readonly bindings: ColumnBinding[] = [];
   /** Header position of every known column present (first occurrence). */
@@ -44,6 +50,11 @@ export class ValidationRun {
     this.problems.push(problem);
   }
 
+  /** `value` of a cell of `column` in the current row, quoted for a message; undefined when it must not be shown. */
+  shown(column: CompiledColumn, value: string): string | undefined {
+    return column.secret || this.rowBroken ? undefined : quote(value);
+  }
+
   /** The cell of `name` in `row`, if the column is in the header and the row reaches it. */
   cellOf(row: Row, name: string): Cell | undefined {
     const index = this.indexByName.get(name);
@@ -56,10 +67,21 @@ export function cellSpan(cell: Cell): Span {
   return cell.start === cell.end ? { start: cell.rawStart, end: cell.rawEnd } : { start: cell.start, end: cell.end };
 }
 
-/** A value quoted for a message, shortened when long. Never call it with a secret. */
+/** Longest value or name a message quotes whole; longer ones are cut and end with "…". */
+export const MAX_QUOTED = 60;
+
+/** A value quoted for a message, cut when long. Never call it with a secret or a cell of a broken row (see ValidationRun.shown). */
 export function quote(value: string): string {
-  const short = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-  return JSON.stringify(short);
+  return JSON.stringify(cut(value));
+}
+
+/** `text` cut to MAX_QUOTED characters, the last being "…" when it was longer (a surrogate pair is never split). */
+export function cut(text: string, max = MAX_QUOTED): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
 }
 
 /** 1-based line number of a row, as editors show it. */

@@ -1,7 +1,7 @@
 // File-level and row-shape findings: CSV syntax errors from the parser, encoding, byte-order mark,
 // rows with too few or too many cells, and line breaks inside cells.
 import type { HeaderReading } from '../detect';
-import type { CsvError, Row, Span } from '../types';
+import type { CsvDocument, CsvError, Row, Span } from '../types';
 import { andList, type ValidationRun } from './context';
 
 const REPLACEMENT_CHARACTER = '\uFFFD';
@@ -68,6 +68,21 @@ export function checkDelimiter(run: ValidationRun, header: HeaderReading): boole
 }
 
 export type RowCheck = (row: Row) => void;
+
+/**
+ * Whether a data row has a structural problem: a CSV error inside it (a stray or unterminated quote) or
+ * another number of cells than the header. Its cells may then hold other columns' values. Rows must be
+ * asked about in document order (one pass over the errors).
+ */
+export function brokenRowTest(doc: CsvDocument): (row: Row) => boolean {
+  const width = doc.rows[0]?.cells.length ?? 0;
+  const errors = doc.errors;
+  let next = 0;
+  return (row) => {
+    while (next < errors.length && errors[next].start < row.start) next++;
+    return row.cells.length !== width || (next < errors.length && errors[next].start <= row.end);
+  };
+}
 
 /** Rows with another number of cells than the header, and line breaks inside quoted cells. */
 export function createRowShapeCheck(run: ValidationRun): RowCheck {
