@@ -85,6 +85,44 @@ describe('pbx-user-csv unreadable input exits 2', () => {
     assert.equal(run.stderr, 'pbx-user-csv: cannot read dialect file "custom.dialect.json": no such file or directory\n');
   });
 
+  test('dialect files that are not regular files of at most 5 MB are refused, saying what they are', () => {
+    const special = makeTree({ 'users.csv': 'a,b\n1,2\n', 'folder.dialect.json/readme.txt': 'x', 'huge.dialect.json': ' '.repeat(12 * 1024 * 1024) });
+    execFileSync('mkfifo', [path.join(special, 'pipe.dialect.json')]);
+    const cases: Array<[string, string]> = [
+      ['pipe.dialect.json', 'is a FIFO, not a regular file'],
+      ['/dev/zero', 'is a character device, not a regular file'],
+      ['folder.dialect.json', 'is a directory, not a regular file'],
+      ['huge.dialect.json', 'is 12 MB, more than the 5 MB limit'],
+    ];
+    for (const [file, why] of cases) {
+      const run = runCli(['validate', '--dialect-file', file, 'users.csv'], special);
+      assert.equal(run.status, 2, file);
+      assert.equal(run.stdout, '');
+      assert.equal(run.stderr, `pbx-user-csv: cannot read dialect file "${file}": ${why}\n`);
+    }
+  });
+
+  test('a dialect file whose JSON Schema is missing or not a schema: exit 2, naming the file, the column and the schema', () => {
+    const dialect = (schema: string) =>
+      JSON.stringify({ id: 'codes', label: 'Codes', description: 'd', extends: 'xivo', columns: [{ name: 'codes', type: 'json', jsonSchema: schema }] });
+    const folder = makeTree({
+      'users.csv': 'entity_id,firstname,codes\n1,Jim,"[1]"\n',
+      'missing.dialect.json': dialect('nowhere.schema.json'),
+      'wrong.dialect.json': dialect('wrong.schema.json'),
+      'wrong.schema.json': '{ "type": 12 }',
+    });
+    const expected: Array<[string, string]> = [
+      ['missing.dialect.json', `cannot read the JSON Schema ${path.join(folder, 'nowhere.schema.json')}: no such file`],
+      ['wrong.dialect.json', `the JSON Schema ${path.join(folder, 'wrong.schema.json')} is not a valid schema: schema is invalid: data/type must be equal to one of the allowed values, data/type must be array, data/type must match a schema in anyOf`],
+    ];
+    for (const [file, why] of expected) {
+      const run = runCli(['validate', '--dialect-file', file, 'users.csv'], folder);
+      assert.equal(run.status, 2, file);
+      assert.equal(run.stdout, '');
+      assert.equal(run.stderr, `pbx-user-csv: invalid dialect file "${file}" at /columns/0/jsonSchema: column "codes": ${why}\n`);
+    }
+  });
+
   test('a dialect file the core rejects', () => {
     const bad = makeTree({ 'users.csv': 'a,b\n1,2\n', 'broken.dialect.json': '{ "id": ' });
     const run = runCli(['validate', '--dialect-file', 'broken.dialect.json', 'users.csv'], bad);

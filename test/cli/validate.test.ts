@@ -53,6 +53,18 @@ describe('validate: text output and exit codes', () => {
   });
 });
 
+describe('validate: custom dialect patterns', () => {
+  test('a pattern with catastrophic backtracking checks a 40-character cell and the run ends', () => {
+    // On a backtracking engine ^(a+)+$ takes about 2^40 steps on this cell: the run would never end.
+    const dialect = { id: 'evil', label: 'Evil', description: 'd', extends: 'xivo', columns: [{ name: 'code', pattern: '^(a+)+$', patternDescription: 'a run of a' }] };
+    const cell = `${'a'.repeat(40)}!`;
+    const folder = makeTree({ 'evil.dialect.json': JSON.stringify(dialect), 'users.csv': `entity_id,firstname,code\n1,Jim,${cell}\n` });
+    const run = runCli(['validate', '--dialect-file', 'evil.dialect.json', '--dialect', 'evil', '--quiet', 'users.csv'], folder, 60_000);
+    assert.equal(run.status, 1);
+    assert.equal(lines(run.stdout)[0], `users.csv:2:7: error code must be a run of a, found "${'a'.repeat(40)}!" [value-pattern]`);
+  });
+});
+
 describe('validate: --dialect', () => {
   test('forces the dialect: a PortSIP file checked as XiVO lacks its required columns', () => {
     const run = runCli(['validate', '--dialect', 'xivo', 'users.csv'], makeTree({ 'users.csv': VALID }));

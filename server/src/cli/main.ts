@@ -1,7 +1,7 @@
 // Entry point of the `pbx-user-csv` command (bundled to dist/cli.js, started by bin/pbx-user-csv.js).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createLanguageService, type LanguageService } from '../service';
+import { createLanguageService, dialectFileRefusal, type LanguageService } from '../service';
 import { parseCommandLine, UsageError, type Command, type DialectsCommand } from './args';
 import { describeFsError, displayPath } from './files';
 import { readToolInfo } from './toolInfo';
@@ -47,11 +47,16 @@ export function main(argv: string[], io: CliIo): number {
 function loadService(dialectFiles: string[], io: CliIo): LanguageService | undefined {
   const absolute = dialectFiles.map((file) => path.resolve(io.cwd, file));
   for (const [i, file] of absolute.entries()) {
+    let problem: string | undefined;
     try {
-      if (!fs.statSync(file).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-      fs.accessSync(file, fs.constants.R_OK);
+      // Only regular files of reasonable size: a FIFO or /dev/zero would be read forever.
+      problem = dialectFileRefusal(file);
+      if (!problem) fs.accessSync(file, fs.constants.R_OK);
     } catch (error) {
-      io.stderr(`pbx-user-csv: cannot read dialect file "${dialectFiles[i]}": ${describeFsError(error)}\n`);
+      problem = describeFsError(error);
+    }
+    if (problem) {
+      io.stderr(`pbx-user-csv: cannot read dialect file "${dialectFiles[i]}": ${problem}\n`);
       return undefined;
     }
   }

@@ -4,6 +4,7 @@
 // A checker may live as long as an editing session (incremental validation), so what it keeps never
 // shares storage with a document text (see incremental/detach.ts).
 import { appendAll } from '../arrays';
+import type { PatternEngine } from '../dialects/patterns';
 import { detach } from '../incremental/detach';
 import type { Cell, CsvDocument, Problem, RelatedInformation, Row, Span, ValidationSettings } from '../types';
 import { CellText } from './cellText';
@@ -79,6 +80,8 @@ export interface JsonColumn {
   name: string;
   /** Absolute path of the column's JSON Schema file (resolved by the dialect loader). */
   schemaPath: string;
+  /** The engine of the schema's patterns (default native: a trusted, built-in schema). */
+  engine?: PatternEngine;
   /**
    * No message quotes a value of the cell: the column is secret, or the row is broken and the cell may
    * hold another column's value (a password, say). Verdicts are kept apart from those that quote.
@@ -258,7 +261,7 @@ function judge(text: CellText, column: JsonColumn): CellVerdict {
   }
   let validation;
   try {
-    validation = loadJsonSchema(column.schemaPath)(value);
+    validation = loadJsonSchema(column.schemaPath, column.engine)(value);
   } catch {
     // A missing or broken schema file is the dialect loader's to report; the syntax check still stands.
     text.release();

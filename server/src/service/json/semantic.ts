@@ -2,6 +2,7 @@
 import { labelOf, pointerToPath, type Finding, type MacUse } from './findings';
 import type { JsonPath } from './cellText';
 import type { CheckSite } from './schemas';
+import { compilePattern, type Pattern, type PatternEngine } from '../dialects/patterns';
 
 export interface SemanticResult {
   findings: Finding[];
@@ -136,17 +137,18 @@ function checkForwardNumber(data: unknown, path: JsonPath, site: CheckSite, colu
   }
 }
 
-/** Schema patterns are a handful of fixed strings: each is compiled once, not once per value. */
-const patterns = new Map<string, RegExp>();
-function compiledPattern(source: string): RegExp {
-  let regex = patterns.get(source);
-  if (!regex) patterns.set(source, (regex = new RegExp(source, 'u')));
-  return regex;
+/** Schema patterns are a handful of fixed strings: each is compiled once per engine, not once per value. */
+const patterns = new Map<string, Pattern>();
+function compiledPattern(source: string, engine: PatternEngine): Pattern {
+  const key = `${engine}\u0000${source}`;
+  let pattern = patterns.get(key);
+  if (!pattern) patterns.set(key, (pattern = compilePattern(source, engine)));
+  return pattern;
 }
 
 function checkMac(data: unknown, path: JsonPath, site: CheckSite, column: string, out: SemanticResult): void {
   if (typeof data !== 'string') return;
-  const pattern = typeof site.schema.pattern === 'string' ? compiledPattern(site.schema.pattern) : undefined;
+  const pattern = typeof site.schema.pattern === 'string' ? compiledPattern(site.schema.pattern, site.engine) : undefined;
   if (pattern && !pattern.test(data)) return; // the schema reports the malformed MAC
   const lower = data.toLowerCase();
   if (lower !== data) {

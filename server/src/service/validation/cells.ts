@@ -219,7 +219,7 @@ function jsonCheck(run: ValidationRun, column: CompiledColumn): CellCheck {
   const schemaPath = column.jsonSchemaPath;
   if (!schemaPath || !run.json) return () => undefined;
   const json = run.json;
-  const target = { name: column.name, schemaPath, hideValues: column.secret };
+  const target = { name: column.name, schemaPath, engine: column.jsonSchemaEngine, hideValues: column.secret };
   const quietTarget = { ...target, hideValues: true };
   return (cell, row) => {
     let problems;
