@@ -82,6 +82,31 @@ describe('validate: one MAC listed 100,000 times', () => {
   });
 });
 
+describe('validate: text output is safe for terminals and CI logs', () => {
+  test('control characters from file names and header cells are escaped; no line starts with file content or "::"', () => {
+    // A header cell with a line break, a GitHub Actions command, an ESC sequence, a bidi override and a C1 CSI;
+    // the file's name starts like a command too.
+    const name = 'x\n::error::pwned\u001b[2J\u202e\u009b';
+    const folder = makeTree({ '::warning::users.csv': `entity_id,firstname,"${name}"\n1,Jim\n` });
+    const run = runCli(['validate', '.'], folder);
+    assert.equal(run.status, 1);
+    const escaped = 'x\\n::error::pwned\\x1b[2J\\u202e\\x9b';
+    assert.deepEqual(lines(run.stdout), [
+      './::warning::users.csv: dialect xivo (XiVO users import)',
+      './::warning::users.csv:1:22: warning Unknown column "x\\n::error::pwned\\u001b[2J\\u202e\\x9b": the XiVO importer silently ignores columns it does not know [header-unknown-column]',
+      `./::warning::users.csv:3:1: error Row has 2 cells but the header has 3: missing ${escaped}; the XiVO importer reads the missing cells as empty (boolean columns then fail, integer columns crash the import) [row-short]`,
+      '1 file: 1 user CSV, 1 with errors — 1 error, 1 warning',
+    ]);
+    assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/.test(run.stdout), 'no control character but the line ends');
+  });
+
+  test('a path with a line break is escaped on stderr', () => {
+    const run = runCli(['validate', 'missing\n::error::x.csv'], makeTree({}));
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, 'pbx-user-csv: cannot read "missing\\n::error::x.csv": no such file or directory\n');
+  });
+});
+
 describe('validate: --dialect', () => {
   test('forces the dialect: a PortSIP file checked as XiVO lacks its required columns', () => {
     const run = runCli(['validate', '--dialect', 'xivo', 'users.csv'], makeTree({ 'users.csv': VALID }));

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { createLanguageService, dialectFileRefusal, type LanguageService } from '../service';
 import { parseCommandLine, UsageError, type Command, type DialectsCommand } from './args';
 import { describeFsError, displayPath } from './files';
+import { escapeControls } from './format/escape';
 import { readToolInfo } from './toolInfo';
 import { USAGE } from './usage';
 import { EXIT_OK, EXIT_USAGE, runValidate, type CliIo } from './validate';
@@ -18,7 +19,7 @@ export function main(argv: string[], io: CliIo): number {
     command = parseCommandLine(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`pbx-user-csv: ${error.message}\nRun "pbx-user-csv --help" for usage.\n`);
+    io.stderr(`pbx-user-csv: ${escapeControls(error.message)}\nRun "pbx-user-csv --help" for usage.\n`);
     return EXIT_USAGE;
   }
   const tool = readToolInfo();
@@ -36,7 +37,7 @@ export function main(argv: string[], io: CliIo): number {
       if (command.kind === 'dialects') return listDialects(command, service, io);
       const known = service.dialects().map((dialect) => dialect.id);
       if (command.dialect !== undefined && command.dialect !== 'none' && !known.includes(command.dialect)) {
-        io.stderr(`pbx-user-csv: unknown dialect "${command.dialect}"; known dialects: ${known.join(', ') || '(none)'}\n`);
+        io.stderr(`pbx-user-csv: unknown dialect "${escapeControls(command.dialect)}"; known dialects: ${escapeControls(known.join(', ')) || '(none)'}\n`);
         return EXIT_USAGE;
       }
       return runValidate(command, service, tool, io);
@@ -56,7 +57,7 @@ function loadService(dialectFiles: string[], io: CliIo): LanguageService | undef
       problem = describeFsError(error);
     }
     if (problem) {
-      io.stderr(`pbx-user-csv: cannot read dialect file "${dialectFiles[i]}": ${problem}\n`);
+      io.stderr(`pbx-user-csv: cannot read dialect file "${escapeControls(dialectFiles[i])}": ${escapeControls(problem)}\n`);
       return undefined;
     }
   }
@@ -64,14 +65,14 @@ function loadService(dialectFiles: string[], io: CliIo): LanguageService | undef
   try {
     service = createLanguageService({ customDialectFiles: absolute });
   } catch (error) {
-    io.stderr(`pbx-user-csv: cannot load the dialects: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`pbx-user-csv: cannot load the dialects: ${escapeControls(error instanceof Error ? error.message : String(error))}\n`);
     return undefined;
   }
   // The core skips a bad dialect file and carries on; a command line asked for it, so that is bad input.
   const configurationErrors = service.configurationErrors?.() ?? [];
   for (const error of configurationErrors) {
     const where = error.pointer ? ` at ${error.pointer}` : '';
-    io.stderr(`pbx-user-csv: invalid dialect file "${displayPath(path.resolve(io.cwd, error.file), io.cwd)}"${where}: ${error.message}\n`);
+    io.stderr(`pbx-user-csv: invalid dialect file "${escapeControls(displayPath(path.resolve(io.cwd, error.file), io.cwd))}"${escapeControls(where)}: ${escapeControls(error.message)}\n`);
   }
   return configurationErrors.length > 0 ? undefined : service;
 }
@@ -82,7 +83,7 @@ function listDialects(command: DialectsCommand, service: LanguageService, io: Cl
     io.stdout(JSON.stringify(dialects, null, 2) + '\n');
   } else {
     const width = dialects.reduce((widest, dialect) => Math.max(widest, dialect.id.length), 0);
-    for (const dialect of dialects) io.stdout(`${dialect.id.padEnd(width)}  ${dialect.label}\n`);
+    for (const dialect of dialects) io.stdout(`${escapeControls(dialect.id.padEnd(width))}  ${escapeControls(dialect.label)}\n`);
   }
   return EXIT_OK;
 }

@@ -3,6 +3,7 @@
 // never shown, so secrets cannot leak through a hover.
 import { getLocation } from 'jsonc-parser';
 import type { CompiledColumn } from '../dialects/model';
+import { cut } from '../quote';
 import type { Span } from '../types';
 import { cellAt, type CellHit, type FeatureDocument } from './document';
 import { JsonCell } from './jsonCell';
@@ -78,7 +79,7 @@ function jsonHover(fd: FeatureDocument, hit: CellHit, offset: number, column: Co
   const key = location.path[location.path.length - 1];
   const parent = schemaAt(root, location.path.slice(0, -1));
   const required = typeof key === 'string' && requiredOf(parent).includes(key);
-  const lines = [`**${typeof key === 'string' ? key : `item ${key}`}** — ${typeOf(schema) ?? 'any value'}${typeof key === 'string' ? (required ? ', required' : ', optional') : ''}`];
+  const lines = [`**${typeof key === 'string' ? cut(key) : `item ${key}`}** — ${typeOf(schema) ?? 'any value'}${typeof key === 'string' ? (required ? ', required' : ', optional') : ''}`];
   const description = descriptionOf(schema);
   if (description) lines.push('', description);
   const values = enumOf(schema);

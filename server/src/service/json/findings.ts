@@ -1,6 +1,7 @@
 // A finding is a problem inside a JSON value, addressed by JSON path; check.ts turns it into a document span.
 import type { AnySchemaObject } from 'ajv';
 import type { Problem, Severity } from '../types';
+import { cut } from '../quote';
 import type { JsonPath, Target } from './cellText';
 
 export interface Finding {
@@ -28,7 +29,7 @@ export function labelOf(path: JsonPath, column: string): string {
   let label = path.length === 0 || typeof path[0] === 'number' ? column : '';
   for (const segment of path) {
     if (typeof segment === 'number') label += `[${segment}]`;
-    else label += (label ? '.' : '') + segment;
+    else label += (label ? '.' : '') + cut(segment); // a key may be megabytes long
   }
   return label;
 }

@@ -1,5 +1,6 @@
 // ajv errors → findings with messages people understand, located at the offending value or key.
 import type { AnySchemaObject, ErrorObject } from 'ajv';
+import { quote } from '../quote';
 import { foundText, labelOf, pointerToPath, type Finding } from './findings';
 
 const typeWords: Record<string, string> = {
@@ -115,7 +116,7 @@ function toFinding(error: ErrorObject, path: (string | number)[], column: string
       return {
         rule: 'json-unknown-key',
         severity: 'warning',
-        message: `unknown key "${key}" in ${label}: the importer does not know it`,
+        message: `unknown key ${quote(key)} in ${label}: the importer does not know it`,
         path: [...path, key],
         target: 'key',
       };

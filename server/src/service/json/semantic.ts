@@ -2,6 +2,7 @@
 import { labelOf, pointerToPath, type Finding, type MacUse } from './findings';
 import type { JsonPath } from './cellText';
 import type { CheckSite } from './schemas';
+import { cut, quote } from '../quote';
 import { compilePattern, type Pattern, type PatternEngine } from '../dialects/patterns';
 
 export interface SemanticResult {
@@ -101,7 +102,7 @@ function checkGlobalDays(data: unknown, path: JsonPath, _site: CheckSite, _colum
     out.findings.push({
       rule: 'json-days-ignored',
       severity: 'hint',
-      message: `${day} is ignored: mode is GLOBAL, so the tenant's office hours apply`,
+      message: `${cut(day)} is ignored: mode is GLOBAL, so the tenant's office hours apply`,
       path: [...path, day],
       target: 'key',
       tags: ['unnecessary'],
@@ -170,7 +171,7 @@ function checkKnownValue(data: unknown, path: JsonPath, site: CheckSite, column:
   out.findings.push({
     rule: typeof site.schema['x-rule'] === 'string' ? site.schema['x-rule'] : 'json-unknown-value',
     severity: 'warning',
-    message: `${labelOf(path, column)}${hide || site.schema['x-secret'] === true ? '' : ` ${JSON.stringify(data)}`} is not one of the known values ${known.join(', ')}`,
+    message: `${labelOf(path, column)}${hide || site.schema['x-secret'] === true ? '' : ` ${quote(data)}`} is not one of the known values ${known.join(', ')}`,
     path,
     target: 'value',
   });

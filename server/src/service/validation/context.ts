@@ -1,6 +1,7 @@
 // State shared by the validators during one validation run: the document, the dialect, the header's
 // column bindings, the settings and the list of problems being collected.
 import type { CompiledColumn, Dialect } from '../dialects/model';
+import { quote } from '../quote';
 import type { JsonCellChecker } from '../json/check';
 import type { Cell, CsvDocument, Problem, RelatedInformation, Row, Span, SeverityOverride, ValidationSettings } from '../types';
 
@@ -67,23 +68,6 @@ export function cellSpan(cell: Cell): Span {
   return cell.start === cell.end ? { start: cell.rawStart, end: cell.rawEnd } : { start: cell.start, end: cell.end };
 }
 
-/** Longest value or name a message quotes whole; longer ones are cut and end with "…". */
-export const MAX_QUOTED = 60;
-
-/** A value quoted for a message, cut when long. Never call it with a secret or a cell of a broken row (see ValidationRun.shown). */
-export function quote(value: string): string {
-  return JSON.stringify(cut(value));
-}
-
-/** `text` cut to MAX_QUOTED characters, the last being "…" when it was longer (a surrogate pair is never split). */
-export function cut(text: string, max = MAX_QUOTED): string {
-  if (text.length <= max) return text;
-  let end = max - 1;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end--;
-  return `${text.slice(0, end)}…`;
-}
-
 /** 1-based line number of a row, as editors show it. */
 export function lineOf(row: Row): number {
   return row.line + 1;
@@ -100,3 +84,5 @@ export function andList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+export { cut, quote } from '../quote';
