@@ -1,7 +1,7 @@
 // Command-line surface: help, version, usage errors and unreadable input (exit code 2, message on stderr).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { makeTree, repoRoot, runCli } from './helpers';
@@ -48,6 +48,8 @@ describe('pbx-user-csv usage errors exit 2 with a message', () => {
     ['value swallowed by the next option', ['validate', '--format', '--quiet'], 'pbx-user-csv: --format needs a value'],
     ['--max-warnings not a number', ['validate', '--max-warnings', 'many', 'users.csv'], 'pbx-user-csv: --max-warnings needs a whole number ≥ 0, found "many"'],
     ['--max-problems negative', ['validate', '--max-problems=-1', 'users.csv'], 'pbx-user-csv: --max-problems needs a whole number ≥ 0, found "-1"'],
+    ['--max-warnings negative, as its own argument', ['validate', '--max-warnings', '-1', 'users.csv'], 'pbx-user-csv: --max-warnings needs a whole number ≥ 0, found "-1"'],
+    ['--max-problems negative, as its own argument', ['validate', 'users.csv', '--max-problems', '-5'], 'pbx-user-csv: --max-problems needs a whole number ≥ 0, found "-5"'],
     ['flag given a value', ['validate', '--quiet=yes', 'users.csv'], 'pbx-user-csv: --quiet does not take a value'],
     ['validate-only option on dialects', ['dialects', '--quiet'], 'pbx-user-csv: --quiet applies only to "validate"'],
     ['sarif for dialects', ['dialects', '--format', 'sarif'], 'pbx-user-csv: --format for "dialects" must be text or json, found "sarif"'],
@@ -60,6 +62,23 @@ describe('pbx-user-csv usage errors exit 2 with a message', () => {
       assert.equal(run.stderr, `${message}\nRun "pbx-user-csv --help" for usage.\n`);
     });
   }
+});
+
+describe('a reader that goes away', () => {
+  test('validate … | head -1: the output ends quietly, the exit code still says errors were found', async () => {
+    // 20,000 errors: far more output than a pipe holds, so the writes go on after the reader is gone.
+    const rows = ['entity_id,firstname'];
+    for (let i = 0; i < 20_000; i++) rows.push(`x,User${i}`);
+    const folder = makeTree({ 'users.csv': rows.join('\n') + '\n' });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'pbx-user-csv.js'), 'validate', '--max-problems', '100000', 'users.csv'], { cwd: folder });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy(); // like head -1 after its line
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    assert.equal(stderr, '');
+    assert.equal(status, 1);
+  });
 });
 
 describe('pbx-user-csv unreadable input exits 2', () => {

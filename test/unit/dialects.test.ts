@@ -69,12 +69,16 @@ describe('built-in dialects', () => {
     assert.match(update.columnsByName.get('line_protocol')!.notes[0], /cannot be changed/);
   });
 
-  test('no secret column is eligible for formula injection, no integer column either', () => {
+  test('formula injection is looked for in the free-text columns: never secret, number or patterned-number ones', () => {
     for (const summary of service().dialects()) {
       for (const column of service().dialect!(summary.id)!.columns) {
-        if (column.formulaInjection) assert.ok(!column.secret && column.type === 'string' || column.type === 'list', `${summary.id}.${column.name}`);
+        if (column.formulaInjection) assert.ok(!column.secret && ['string', 'email', 'list'].includes(column.type), `${summary.id}.${column.name}`);
       }
     }
+    const eligible = (id: string) => service().dialect!(id)!.columns.filter((c) => c.formulaInjection).map((c) => c.name);
+    for (const name of ['email', 'display_name', 'name']) assert.ok(eligible('portsip-v22').includes(name), `portsip-v22.${name}`);
+    for (const name of ['email', 'context', 'outgoing_caller_id', 'voicemail_email']) assert.ok(eligible('xivo').includes(name), `xivo.${name}`);
+    for (const name of ['mobile_phone_number', 'exten', 'password', 'sip_secret', 'entity_id']) assert.ok(!eligible('xivo').includes(name), `xivo.${name}`);
   });
 });
 

@@ -90,10 +90,19 @@ function listDialects(command: DialectsCommand, service: LanguageService, io: Cl
 
 /** Runs the command with the process's arguments and streams; sets the exit code. */
 export function run(): void {
+  // A reader that goes away (`pbx-user-csv validate … | head -1`) makes writes fail with EPIPE: from then
+  // on output is dropped, quietly, and the run still ends with its exit code. Other stream errors stay errors.
+  const closed = { stdout: false, stderr: false };
+  for (const name of ['stdout', 'stderr'] as const) {
+    process[name].on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+      closed[name] = true;
+    });
+  }
   const io: CliIo = {
     cwd: process.cwd(),
-    stdout: (chunk) => process.stdout.write(chunk),
-    stderr: (chunk) => process.stderr.write(chunk),
+    stdout: (chunk) => void (closed.stdout || process.stdout.write(chunk)),
+    stderr: (chunk) => void (closed.stderr || process.stderr.write(chunk)),
   };
   try {
     // exitCode, not exit(): let piped output drain before the process ends.

@@ -59,9 +59,25 @@ export function compileDialect(raw: RawDialect, source: string, builtIn: boolean
   };
 }
 
+/** What a spreadsheet may run as a formula at the start of a value (OWASP: tab and CR too). */
+export const FORMULA_TRIGGERS: readonly string[] = ['=', '+', '-', '@', '\t', '\r'];
+
+/**
+ * Whether formula injection is looked for in a column the dialect file says nothing about: free text
+ * (string, email, list) that is not secret and whose pattern, if any, lets a formula through. A pattern
+ * that allows only numbers (+15145550100, -5) keeps the column out: a number is no formula.
+ */
+function holdsFreeText(raw: RawColumn, compiled: Pattern | undefined): boolean {
+  const type = raw.type ?? 'string';
+  if (raw.secret || (type !== 'string' && type !== 'email' && type !== 'list')) return false;
+  if (!compiled) return true;
+  return FORMULA_TRIGGERS.some((trigger) => compiled.test(`${trigger}cmd`) || compiled.test(`${trigger}A1`));
+}
+
 function compileColumn(raw: RawColumn, pattern: (text: string) => Pattern, schemaEngine: (path: string) => PatternEngine): CompiledColumn {
   const values = raw.values ?? [];
   const required = raw.required ?? false;
+  const compiledPattern = raw.pattern !== undefined ? pattern(raw.pattern) : undefined;
   return {
     name: raw.name,
     description: raw.description ?? '',
@@ -77,7 +93,7 @@ function compileColumn(raw: RawColumn, pattern: (text: string) => Pattern, schem
       severity: raw.otherValues.severity ?? 'warning',
       description: raw.otherValues.description,
     },
-    pattern: raw.pattern !== undefined ? pattern(raw.pattern) : undefined,
+    pattern: compiledPattern,
     patternDescription: raw.patternDescription,
     strictPattern: raw.strictPattern && {
       regex: pattern(raw.strictPattern.pattern),
@@ -104,7 +120,7 @@ function compileColumn(raw: RawColumn, pattern: (text: string) => Pattern, schem
     secret: raw.secret ?? false,
     policy: raw.policy && { kind: raw.policy.kind, accountColumns: raw.policy.accountColumns ?? [] },
     resource: raw.resource,
-    formulaInjection: raw.formulaInjection ?? false,
+    formulaInjection: raw.formulaInjection ?? holdsFreeText(raw, compiledPattern),
     jsonSchemaPath: raw.jsonSchema,
     jsonSchemaEngine: raw.jsonSchema !== undefined ? schemaEngine(raw.jsonSchema) : 'native',
     jsonIfLooksLikeJson: raw.jsonIfLooksLikeJson ?? false,

@@ -44,7 +44,7 @@ export const RULES: readonly RuleInfo[] = [
   rule('resource-incomplete', 'warning', 'A partly filled resource the importer will silently not create.'),
   rule('password-policy', 'warning', 'A password does not meet the configured tenant password policy.'),
   rule('pin-policy', 'warning', 'A voicemail PIN does not meet the configured PIN policy.'),
-  rule('formula-injection', 'information', 'A free-text cell starts with =, +, - or @ and may run as a spreadsheet formula.'),
+  rule('formula-injection', 'information', 'A free-text cell starts with =, +, -, @, a tab or a carriage return and may run as a spreadsheet formula.'),
   rule('too-many-problems', 'information', 'More problems than the configured maximum; the rest are not shown.'),
 ];
 
