@@ -18,7 +18,7 @@ export interface SecretsFile {
 }
 
 /** A value a column accepts, so that the intact row has few findings of its own. */
-function plainValue(column: CompiledColumn, dialect: Dialect): string {
+export function plainValue(column: CompiledColumn, dialect: Dialect): string {
   if (column.example !== undefined && !column.example.includes('"')) return column.example.includes(',') ? '' : column.example;
   switch (column.type) {
     case 'boolean':
