@@ -114,7 +114,7 @@ describe('secrets never reach any output (fuzz)', () => {
           }
         }
       }),
-      { seed: SEED, numRuns: 150 },
+      { seed: SEED, numRuns: 400 },
     );
   });
 
@@ -133,7 +133,7 @@ describe('secrets never reach any output (fuzz)', () => {
           }
         }
       }),
-      { seed: SEED, numRuns: 60 },
+      { seed: SEED, numRuns: 100 },
     );
   });
 });
