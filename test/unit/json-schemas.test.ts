@@ -73,6 +73,6 @@ describe('column JSON Schemas', () => {
   });
 
   test('a missing schema file is a readable error', () => {
-    assert.throws(() => loadJsonSchema(path.join(SCHEMA_DIR, 'nope.schema.json')), /Cannot load JSON Schema .*nope\.schema\.json/);
+    assert.throws(() => loadJsonSchema(path.join(SCHEMA_DIR, 'nope.schema.json')), /^Error: cannot read the JSON Schema .*nope\.schema\.json: no such file$/);
   });
 });

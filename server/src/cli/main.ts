@@ -1,9 +1,10 @@
 // Entry point of the `pbx-user-csv` command (bundled to dist/cli.js, started by bin/pbx-user-csv.js).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createLanguageService, type LanguageService } from '../service';
+import { createLanguageService, dialectFileRefusal, type LanguageService } from '../service';
 import { parseCommandLine, UsageError, type Command, type DialectsCommand } from './args';
 import { describeFsError, displayPath } from './files';
+import { escapeControls } from './format/escape';
 import { readToolInfo } from './toolInfo';
 import { USAGE } from './usage';
 import { EXIT_OK, EXIT_USAGE, runValidate, type CliIo } from './validate';
@@ -18,7 +19,7 @@ export function main(argv: string[], io: CliIo): number {
     command = parseCommandLine(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`pbx-user-csv: ${error.message}\nRun "pbx-user-csv --help" for usage.\n`);
+    io.stderr(`pbx-user-csv: ${escapeControls(error.message)}\nRun "pbx-user-csv --help" for usage.\n`);
     return EXIT_USAGE;
   }
   const tool = readToolInfo();
@@ -36,7 +37,7 @@ export function main(argv: string[], io: CliIo): number {
       if (command.kind === 'dialects') return listDialects(command, service, io);
       const known = service.dialects().map((dialect) => dialect.id);
       if (command.dialect !== undefined && command.dialect !== 'none' && !known.includes(command.dialect)) {
-        io.stderr(`pbx-user-csv: unknown dialect "${command.dialect}"; known dialects: ${known.join(', ') || '(none)'}\n`);
+        io.stderr(`pbx-user-csv: unknown dialect "${escapeControls(command.dialect)}"; known dialects: ${escapeControls(known.join(', ')) || '(none)'}\n`);
         return EXIT_USAGE;
       }
       return runValidate(command, service, tool, io);
@@ -47,11 +48,16 @@ export function main(argv: string[], io: CliIo): number {
 function loadService(dialectFiles: string[], io: CliIo): LanguageService | undefined {
   const absolute = dialectFiles.map((file) => path.resolve(io.cwd, file));
   for (const [i, file] of absolute.entries()) {
+    let problem: string | undefined;
     try {
-      if (!fs.statSync(file).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-      fs.accessSync(file, fs.constants.R_OK);
+      // Only regular files of reasonable size: a FIFO or /dev/zero would be read forever.
+      problem = dialectFileRefusal(file);
+      if (!problem) fs.accessSync(file, fs.constants.R_OK);
     } catch (error) {
-      io.stderr(`pbx-user-csv: cannot read dialect file "${dialectFiles[i]}": ${describeFsError(error)}\n`);
+      problem = describeFsError(error);
+    }
+    if (problem) {
+      io.stderr(`pbx-user-csv: cannot read dialect file "${escapeControls(dialectFiles[i])}": ${escapeControls(problem)}\n`);
       return undefined;
     }
   }
@@ -59,14 +65,14 @@ function loadService(dialectFiles: string[], io: CliIo): LanguageService | undef
   try {
     service = createLanguageService({ customDialectFiles: absolute });
   } catch (error) {
-    io.stderr(`pbx-user-csv: cannot load the dialects: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`pbx-user-csv: cannot load the dialects: ${escapeControls(error instanceof Error ? error.message : String(error))}\n`);
     return undefined;
   }
   // The core skips a bad dialect file and carries on; a command line asked for it, so that is bad input.
   const configurationErrors = service.configurationErrors?.() ?? [];
   for (const error of configurationErrors) {
     const where = error.pointer ? ` at ${error.pointer}` : '';
-    io.stderr(`pbx-user-csv: invalid dialect file "${displayPath(path.resolve(io.cwd, error.file), io.cwd)}"${where}: ${error.message}\n`);
+    io.stderr(`pbx-user-csv: invalid dialect file "${escapeControls(displayPath(path.resolve(io.cwd, error.file), io.cwd))}"${escapeControls(where)}: ${escapeControls(error.message)}\n`);
   }
   return configurationErrors.length > 0 ? undefined : service;
 }
@@ -76,18 +82,27 @@ function listDialects(command: DialectsCommand, service: LanguageService, io: Cl
   if (command.format === 'json') {
     io.stdout(JSON.stringify(dialects, null, 2) + '\n');
   } else {
-    const width = Math.max(0, ...dialects.map((dialect) => dialect.id.length));
-    for (const dialect of dialects) io.stdout(`${dialect.id.padEnd(width)}  ${dialect.label}\n`);
+    const width = dialects.reduce((widest, dialect) => Math.max(widest, dialect.id.length), 0);
+    for (const dialect of dialects) io.stdout(`${escapeControls(dialect.id.padEnd(width))}  ${escapeControls(dialect.label)}\n`);
   }
   return EXIT_OK;
 }
 
 /** Runs the command with the process's arguments and streams; sets the exit code. */
 export function run(): void {
+  // A reader that goes away (`pbx-user-csv validate … | head -1`) makes writes fail with EPIPE: from then
+  // on output is dropped, quietly, and the run still ends with its exit code. Other stream errors stay errors.
+  const closed = { stdout: false, stderr: false };
+  for (const name of ['stdout', 'stderr'] as const) {
+    process[name].on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+      closed[name] = true;
+    });
+  }
   const io: CliIo = {
     cwd: process.cwd(),
-    stdout: (chunk) => process.stdout.write(chunk),
-    stderr: (chunk) => process.stderr.write(chunk),
+    stdout: (chunk) => void (closed.stdout || process.stdout.write(chunk)),
+    stderr: (chunk) => void (closed.stderr || process.stderr.write(chunk)),
   };
   try {
     // exitCode, not exit(): let piped output drain before the process ends.

@@ -26,7 +26,7 @@ import type { LanguageService, LanguageServiceOptions, ValidationResult } from '
 import { createTemplate } from '../service/template';
 import { resolveCustomDialectPaths } from './customDialects';
 import { dialectFromAssociations } from './dialectAssociations';
-import { toDiagnostic } from './diagnostics';
+import { CHECK_FAILED, toDiagnostic } from './diagnostics';
 import { DialectFileWatcher } from './dialectWatcher';
 import {
   DialectStatusNotification,
@@ -214,7 +214,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   /** Per open document, the dialect its last validation was told to use (picker or setting). */
   const chosenDialects = new Map<string, string>();
 
-  /** The core's verdict on a text and its diagnostics; a core failure counts as "nothing found". */
+  /** The core's verdict on a text and its diagnostics; a core failure counts as nothing found, and says so. */
   function checkDocument(document: TextDocument, settings: ClientSettings, dialect: string | undefined, incremental = false): CheckedText {
     let result: ValidationResult;
     try {
@@ -223,9 +223,10 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
         ? sessions.validate(document.uri, document.getText(), validateOptions)
         : service.validate(document.getText(), validateOptions);
     } catch (error) {
-      // Diagnostics of an earlier version would point at the wrong places now: clear them instead.
+      // Diagnostics of an earlier version would point at the wrong places now: replace them with one that
+      // says the file was not checked (an empty list would make it look clean).
       logFailure(logger, `validating ${document.uri}`, error);
-      result = { problems: [] };
+      return { result: { problems: [] }, diagnostics: [CHECK_FAILED] };
     }
     const diagnostics = result.problems.map((problem) => toDiagnostic(document, problem, { rulesDocumentationUrl }));
     return { result, diagnostics };

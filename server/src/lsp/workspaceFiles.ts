@@ -111,7 +111,7 @@ export async function findFiles(
   let unreadableDirectories = 0;
   const pending: string[] = [''];
   while (pending.length > 0 && !control.isCancelled) {
-    const relativeDir = pending.shift()!;
+    const relativeDir = pending.pop()!;
     let entries: Dirent[];
     try {
       entries = await fs.readdir(path.join(folderPath, relativeDir), { withFileTypes: true });
@@ -129,7 +129,8 @@ export async function findFiles(
         files.push(path.join(folderPath, relative));
       }
     }
-    pending.unshift(...subdirectories);
+    // A stack: depth first, in name order (pushed in reverse, one by one: there may be very many).
+    for (let i = subdirectories.length - 1; i >= 0; i--) pending.push(subdirectories[i]);
   }
   return { files, unreadableDirectories };
 }

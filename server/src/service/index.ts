@@ -19,6 +19,7 @@ export { DocumentSessions } from './incremental/documents';
 export const ALL_RULES: readonly RuleInfo[] = [...RULES, ...jsonRules];
 export type { Dialect, DialectLoadError, CompiledColumn, AllowedValue, Resource, IgnoredColumn } from './dialects/model';
 export { findSchemasDirectory } from './dialects/locate';
+export { dialectFileRefusal, MAX_DIALECT_FILE_BYTES } from './dialects/readFile';
 export { TOKEN_TYPES, TOKEN_MODIFIERS, MAX_SYMBOLS, applyEdits } from './features';
 export type { CodeActionEntry, CompletionEntry, CompletionKind, HoverResult, RowSymbol, SemanticToken, TextEdit } from './features';
 

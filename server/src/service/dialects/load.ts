@@ -1,11 +1,15 @@
 // Loads the built-in dialects (schemas/*.dialect.json) and custom dialect files: validates each file
 // against dialect.schema.json, resolves `extends`, and compiles the result. A bad file is reported and
 // skipped; it never takes the other dialects down with it.
+import { appendAll } from '../arrays';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { compileDialect } from './compile';
+import { loadJsonSchema } from '../json/schemas';
+import { compileDialect, type TrustedParts } from './compile';
+import { linearEngineRefusal } from './patterns';
+import { describeReadError, readRegularFile } from './readFile';
 import { DIALECT_SCHEMA_FILE, findSchemasDirectory } from './locate';
 import type { Dialect, DialectLoadError, IgnoredColumn, RawColumn, RawDialect, Resource } from './model';
 
@@ -43,9 +47,10 @@ export function loadDialects(options: LoadOptions = {}): LoadedDialects {
   const errors = [...builtIn.errors];
   const files = [...builtIn.files];
   const ids = new Set(files.map((f) => f.raw.id));
+  const trusted = trustedParts(builtIn.files);
   for (const file of options.customDialectFiles ?? []) {
     const absolute = path.resolve(file);
-    const loaded = readDialectFile(absolute, false, validate, errors);
+    const loaded = readDialectFile(absolute, false, validate, errors, trusted);
     if (!loaded) continue;
     if (ids.has(loaded.raw.id)) {
       errors.push({ file: absolute, pointer: '/id', message: `dialect id "${loaded.raw.id}" is already used by another dialect; choose another id` });
@@ -54,8 +59,21 @@ export function loadDialects(options: LoadOptions = {}): LoadedDialects {
     ids.add(loaded.raw.id);
     files.push(loaded);
   }
-  const dialects = resolveAndCompile(files, errors);
+  const dialects = resolveAndCompile(files, errors, trusted);
   return { dialects, errors, schemasDirectory };
+}
+
+/** The patterns and JSON Schemas of the built-in files: they run on the native engine wherever they are used. */
+function trustedParts(builtIn: readonly RawFile[]): TrustedParts {
+  const patterns = new Set<string>();
+  const jsonSchemas = new Set<string>();
+  for (const { raw } of builtIn) {
+    for (const column of raw.columns ?? []) {
+      for (const pattern of [column.pattern, column.otherValues?.pattern, column.strictPattern?.pattern]) if (pattern !== undefined) patterns.add(pattern);
+      if (column.jsonSchema !== undefined) jsonSchemas.add(column.jsonSchema);
+    }
+  }
+  return { patterns, jsonSchemas };
 }
 
 function schemaValidator(schemasDirectory: string): ValidateFunction {
@@ -75,7 +93,7 @@ function loadBuiltInFiles(schemasDirectory: string, validate: ValidateFunction):
     const files: RawFile[] = [];
     const names = fs.readdirSync(schemasDirectory).filter((n) => n.endsWith('.dialect.json')).sort();
     for (const name of names) {
-      const loaded = readDialectFile(path.join(schemasDirectory, name), true, validate, errors);
+      const loaded = readDialectFile(path.join(schemasDirectory, name), true, validate, errors, undefined);
       if (loaded) files.push(loaded);
     }
     cached = { files, errors };
@@ -84,13 +102,22 @@ function loadBuiltInFiles(schemasDirectory: string, validate: ValidateFunction):
   return cached;
 }
 
-/** Reads, parses and validates one dialect file; undefined (with errors pushed) when it is unusable. */
-function readDialectFile(file: string, builtIn: boolean, validate: ValidateFunction, errors: DialectLoadError[]): RawFile | undefined {
+/**
+ * Reads, parses and validates one dialect file; undefined (with errors pushed) when it is unusable.
+ * `trusted`: for a custom file, what the built-in files use (undefined for a built-in file).
+ */
+function readDialectFile(
+  file: string,
+  builtIn: boolean,
+  validate: ValidateFunction,
+  errors: DialectLoadError[],
+  trusted: TrustedParts | undefined,
+): RawFile | undefined {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularFile(file);
   } catch (e) {
-    errors.push({ file, pointer: '', message: `cannot read the dialect file: ${(e as Error).message}` });
+    errors.push({ file, pointer: '', message: `cannot read the dialect file: ${describeReadError(e)}` });
     return undefined;
   }
   const parseErrors: ParseError[] = [];
@@ -105,11 +132,28 @@ function readDialectFile(file: string, builtIn: boolean, validate: ValidateFunct
     for (const error of validate.errors ?? []) errors.push({ file, pointer: error.instancePath, message: describeAjvError(error) });
     return undefined;
   }
-  const dialect = raw as RawDialect;
   const before = errors.length;
-  checkRegexes(file, dialect, errors);
+  checkRegexes(file, raw as RawDialect, errors, trusted);
+  const dialect = withAbsoluteSchemaPaths(raw as RawDialect, path.dirname(file));
+  checkJsonSchemas(file, dialect, errors, trusted);
   if (errors.length > before) return undefined;
-  return { file, builtIn, raw: withAbsoluteSchemaPaths(dialect, path.dirname(file)) };
+  return { file, builtIn, raw: dialect };
+}
+
+/**
+ * Every JSON Schema the file names must load: a missing or broken one would silently turn the checks of
+ * its column off. A custom file's own schemas compile with the linear-time pattern engine.
+ */
+function checkJsonSchemas(file: string, dialect: RawDialect, errors: DialectLoadError[], trusted: TrustedParts | undefined): void {
+  (dialect.columns ?? []).forEach((column, i) => {
+    if (column.jsonSchema === undefined) return;
+    const engine = !trusted || trusted.jsonSchemas.has(column.jsonSchema) ? 'native' : 'linear';
+    try {
+      loadJsonSchema(column.jsonSchema, engine);
+    } catch (e) {
+      errors.push({ file, pointer: `/columns/${i}/jsonSchema`, message: `column "${column.name}": ${(e as Error).message}` });
+    }
+  });
 }
 
 function describeAjvError(error: ErrorObject): string {
@@ -131,19 +175,32 @@ function lineAndCharacter(text: string, offset: number): { line: number; charact
   return { line, character: offset - lineStart };
 }
 
-function checkRegexes(file: string, dialect: RawDialect, errors: DialectLoadError[]): void {
-  const check = (source: string | undefined, pointer: string): void => {
+/** Every pattern must be a valid JavaScript regular expression; a custom file's own ones must run on the linear-time engine. */
+function checkRegexes(file: string, dialect: RawDialect, errors: DialectLoadError[], trusted: TrustedParts | undefined): void {
+  const check = (column: RawColumn, source: string | undefined, pointer: string): void => {
     if (source === undefined) return;
     try {
       new RegExp(source, 'u');
     } catch (e) {
       errors.push({ file, pointer, message: `invalid regular expression: ${(e as Error).message}` });
+      return;
+    }
+    if (!trusted || trusted.patterns.has(source)) return;
+    const refusal = linearEngineRefusal(source);
+    if (refusal !== undefined) {
+      errors.push({
+        file,
+        pointer,
+        message:
+          `column "${column.name}": the pattern cannot be used: patterns of custom dialects run on a linear-time engine (RE2 syntax), ` +
+          `which has no lookahead, lookbehind or backreferences, so no pattern can hang the validation (${refusal})`,
+      });
     }
   };
   (dialect.columns ?? []).forEach((column, i) => {
-    check(column.pattern, `/columns/${i}/pattern`);
-    check(column.otherValues?.pattern, `/columns/${i}/otherValues/pattern`);
-    check(column.strictPattern?.pattern, `/columns/${i}/strictPattern/pattern`);
+    check(column, column.pattern, `/columns/${i}/pattern`);
+    check(column, column.otherValues?.pattern, `/columns/${i}/otherValues/pattern`);
+    check(column, column.strictPattern?.pattern, `/columns/${i}/strictPattern/pattern`);
   });
 }
 
@@ -156,7 +213,7 @@ function withAbsoluteSchemaPaths(dialect: RawDialect, directory: string): RawDia
   };
 }
 
-function resolveAndCompile(files: RawFile[], errors: DialectLoadError[]): Dialect[] {
+function resolveAndCompile(files: RawFile[], errors: DialectLoadError[], trusted: TrustedParts): Dialect[] {
   const byId = new Map(files.map((f) => [f.raw.id, f]));
   const resolved = new Map<string, RawDialect | null>(); // null = failed
   const resolving = new Set<string>();
@@ -193,7 +250,7 @@ function resolveAndCompile(files: RawFile[], errors: DialectLoadError[]): Dialec
   const dialects: Dialect[] = [];
   for (const file of files) {
     const raw = resolve(file);
-    if (raw) dialects.push(compileDialect(raw, file.file, file.builtIn));
+    if (raw) dialects.push(compileDialect(raw, file.file, file.builtIn, trusted));
   }
   return dialects;
 }
@@ -209,7 +266,7 @@ export function mergeDialects(parent: RawDialect, child: RawDialect): RawDialect
     columns.push(override ? { ...column, ...override } : column);
     overrides.delete(column.name);
   }
-  columns.push(...overrides.values());
+  appendAll(columns, overrides.values());
   return {
     id: child.id,
     label: child.label,

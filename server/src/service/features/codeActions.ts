@@ -290,9 +290,9 @@ function fixAllOf(fd: FeatureDocument, rule: string, everything: readonly Proble
   for (const problem of [...everything].filter((p) => p.rule === rule && isCertain(p)).sort((a, b) => a.start - b.start)) {
     const fix = fixFor(fd, problem);
     if (!fix || fix.edits.length === 0) continue;
-    const first = Math.min(...fix.edits.map((e) => e.start));
+    const first = fix.edits.reduce((min, e) => Math.min(min, e.start), Infinity);
     if (first < lastEnd) continue; // would overlap the previous fix: left for a single fix
-    lastEnd = Math.max(...fix.edits.map((e) => e.end));
+    lastEnd = fix.edits.reduce((max, e) => Math.max(max, e.end), -1);
     fixes.push(fix);
   }
   if (fixes.length < 2) return undefined;

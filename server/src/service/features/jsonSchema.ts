@@ -1,6 +1,6 @@
 // Reading the column JSON Schemas for editing: the sub-schema at a JSON path, its enum values with their
 // descriptions, and a complete skeleton of a value (the snippets). Everything comes from the schema files.
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from '../dialects/readFile';
 import type { JsonPath } from '../json/cellText';
 
 export type SchemaNode = Record<string, unknown>;
@@ -16,7 +16,7 @@ export function readSchema(schemaPath: string): SchemaNode | undefined {
   if (!cache.has(schemaPath)) {
     let schema: SchemaNode | undefined;
     try {
-      const parsed: unknown = JSON.parse(readFileSync(schemaPath, 'utf8'));
+      const parsed: unknown = JSON.parse(readRegularFile(schemaPath));
       schema = isNode(parsed) ? parsed : undefined;
     } catch {
       schema = undefined;
@@ -114,7 +114,7 @@ class SkeletonWriter {
     if (enums.length > 0) {
       // The schema's default, if it names one of the values, is the first (pre-selected) choice.
       const first = enums.findIndex((e) => e.value === schema?.default);
-      if (first > 0) enums.unshift(...enums.splice(first, 1));
+      if (first > 0) enums.unshift(enums.splice(first, 1)[0]);
       const options = enums.map((e) => JSON.stringify(e.value));
       const allStrings = enums.every((e) => typeof e.value === 'string');
       // Keep the quotes outside the choice so that picking an option stays a string.

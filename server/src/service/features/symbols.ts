@@ -1,6 +1,7 @@
 // Outline: one symbol per data row, named after the user it creates, capped for huge files.
 import type { FeatureDocument } from './document';
 import { columnIndex } from './document';
+import { brokenRowTest } from '../validation/structure';
 
 export interface RowSymbol {
   name: string;
@@ -15,6 +16,9 @@ export interface RowSymbol {
 }
 
 export const MAX_SYMBOLS = 5000;
+
+/** Shown beside a row whose cells do not line up with the header, instead of its cells. */
+export const BROKEN_ROW_DETAIL = 'cells do not match the header';
 
 export function documentSymbols(fd: FeatureDocument, max = MAX_SYMBOLS): { symbols: RowSymbol[]; omitted: number } {
   const rows = fd.doc.rows;
@@ -32,8 +36,14 @@ export function documentSymbols(fd: FeatureDocument, max = MAX_SYMBOLS): { symbo
   const detailIndex = outline?.detail !== undefined ? usable(outline.detail) : -1;
   const symbols: RowSymbol[] = [];
   const last = Math.min(rows.length - 1, max);
+  const isBroken = brokenRowTest(fd.doc);
   for (let r = 1; r <= last; r++) {
     const row = rows[r];
+    if (isBroken(row)) {
+      // Its cells may be shifted (a stray quote, an unquoted comma): the name cell may hold a password.
+      symbols.push({ name: `Row ${r}`, detail: BROKEN_ROW_DETAIL, start: row.start, end: row.end, selectionStart: row.start, selectionEnd: row.start });
+      continue;
+    }
     const parts = nameIndexes.map((i) => row.cells[i]?.value.trim() ?? '').filter(Boolean);
     const detail = detailIndex >= 0 ? row.cells[detailIndex]?.value.trim() : undefined;
     const nameCell = nameIndexes.map((i) => row.cells[i]).find((c) => c && c.value.trim() !== '');

@@ -8,6 +8,7 @@
 // The records are those of parseCsv (csv/parse.ts): the same scan (scanRecord), the same blank-line and
 // line counting. Where csv-parse and the scan agree, parseCsv takes csv-parse's values, which are then
 // the scan's values too; where they disagree, parseCsv uses the scan.
+import { appendAll, spliceAll } from '../arrays';
 import { LineBreakCounter, LocalLineBreaks, scanRecord, skipLineBreak, type LineBreaks } from '../csv/scanRecord';
 import { SharedCopies } from './detach';
 import type { Cell, CsvDocument, CsvError, Row } from '../types';
@@ -62,8 +63,8 @@ export class IncrementalCsv<M> {
     this.doc = { text, bom: this.bomValue, rows: this.rows, errors: [] };
     const scanned = this.scan(text, new LineBreakCounter(text), this.bomValue ? 1 : 0, 0, Infinity, () => false);
     scanned.states.forEach((state, i) => (state.row.index = i));
-    this.states.push(...scanned.states);
-    this.rows.push(...scanned.states.map((s) => s.row));
+    appendAll(this.states, scanned.states);
+    for (const state of scanned.states) this.rows.push(state.row);
     this.doc.errors = scanned.states.flatMap((s) => s.errors);
   }
 
@@ -156,8 +157,8 @@ export class IncrementalCsv<M> {
       row.index += indexShift;
     }
     scanned.states.forEach((state, i) => (state.row.index = from + i));
-    const removed = states.splice(from, end - from, ...scanned.states);
-    this.rows.splice(from, end - from, ...scanned.states.map((s) => s.row));
+    const removed = spliceAll(states, from, end - from, scanned.states);
+    spliceAll(this.rows, from, end - from, scanned.states.map((s) => s.row));
 
     this.textValue = text;
     this.bomValue = bom;

@@ -3,9 +3,10 @@
 // phone MACs, the JSON keys dialect detection looks for). After an edit only new records are checked;
 // the result is put together from the kept findings in one pass over the records, in the order of a
 // full validation (validation/index.ts), so that it is identical to validate() of the new text.
+import { appendAll, spliceAll } from '../arrays';
 import { detectDialect, readHeader, signKeyProbes, type Detected } from '../detect';
 import type { Dialect } from '../dialects/model';
-import { createJsonCellChecker, detectUnescapedJson, lineOf, macGroupProblems, type JsonCellChecker, type MacPlace, type MacSighting } from '../json/check';
+import { createJsonCellChecker, detectUnescapedJson, macGroupProblems, RowLines, type JsonCellChecker, type MacPlace, type MacSighting } from '../json/check';
 import type { CsvError, DialectMatch, Problem, Span, ValidationResult, ValidationSettings } from '../types';
 import {
   applySettings,
@@ -154,7 +155,7 @@ export class IncrementalValidator {
       this.rebuild(true);
       return;
     }
-    for (const state of splice.removed) this.forget(state);
+    this.forget(splice.removed);
     for (const state of splice.added) this.countProbes(state, 1);
     // A pasted-JSON finding depends on text after its record: drop those that read into the change.
     const states = this.model.states;
@@ -183,7 +184,8 @@ export class IncrementalValidator {
     if (config.mode === 'delimiter') {
       const errors: CsvError[] = [];
       for (const state of states) addErrors(state, errors);
-      run.problems.push(...encoding, ...config.headerProblems.map((p) => copy(p, 0)));
+      appendAll(run.problems, encoding);
+      for (const problem of config.headerProblems) run.problems.push(copy(problem, 0));
       checkCsvSyntax(run, [], errors);
       const problems = applySettings(run.problems, settings);
       run.problems.length = 0;
@@ -196,6 +198,7 @@ export class IncrementalValidator {
     const sink = new ProblemSink(settings);
     const duplicateOff = isOff('duplicate-value', settings);
     const macOff = isOff('json-duplicate-mac', settings);
+    let lines: RowLines | undefined; // made when the first MAC problem is, for this pass's offsets
     let nextEncoding = 0;
     let nextSuppressed = 0;
     for (let i = 0; i < states.length; i++) {
@@ -230,8 +233,9 @@ export class IncrementalValidator {
             continue;
           }
           const firstBy = first.state.row.start - (first.state.memo.checked?.base ?? 0);
-          reportDuplicate(run, config.keys[use.key], use.value, shifted(use.span, by), shifted(first.span, firstBy), first.state.row.line);
-          group.push(...run.problems.splice(0));
+          const showValue = !isBroken(state, config) && !isBroken(first.state, config);
+          reportDuplicate(run, config.keys[use.key], use.value, shifted(use.span, by), shifted(first.span, firstBy), first.state.row.line, showValue);
+          appendAll(group, run.problems.splice(0));
         }
         if (group) for (const problem of checked.after) group.push(copy(problem, by));
         else count += checked.kept;
@@ -258,7 +262,7 @@ export class IncrementalValidator {
             if (!macOff) count++;
             continue;
           }
-          repeated.problems ??= this.macProblems(repeated.uses);
+          repeated.problems ??= this.macProblems(repeated.uses, (lines ??= new RowLines(this.model.text)));
           const problem = repeated.problems.get(use);
           if (problem) group.push(problem);
         }
@@ -312,14 +316,13 @@ export class IncrementalValidator {
   }
 
   /** The duplicate-MAC problem of each use of one MAC. */
-  private macProblems(uses: MacUse[]): Map<MacUse, Problem> {
-    const text = this.model.text;
+  private macProblems(uses: MacUse[], lines: RowLines): Map<MacUse, Problem> {
     const places = uses.map((use): MacPlace => {
       const row = use.state.row;
       const span = use.sighting.span();
       const cellStart = row.start + use.cellOffset;
       const start = cellStart + span.start;
-      return { text: use.sighting.text, start, end: cellStart + span.end, line: lineOf(text, row.start, row.line, start) };
+      return { text: use.sighting.text, start, end: cellStart + span.end, line: lines.lineOf(row, start) };
     });
     const problems = macGroupProblems(places);
     return new Map(uses.map((use, i) => [use, problems[i]]));
@@ -433,10 +436,12 @@ export class IncrementalValidator {
     const row = state.row;
     const out = config.run.problems;
     const mark = out.length;
+    config.run.rowBroken = isBroken(state, config);
     for (const check of config.before) check(row);
     const before = out.splice(mark);
     for (const check of config.after) check(row);
     const after = out.splice(mark);
+    config.run.rowBroken = false;
     const kept = before.length + after.length === 0 ? 0 : [...before, ...after].filter((p) => !isOff(p.rule, config.settings)).length;
     const checked: CheckedRecord = { base: row.start, before: orNone(before), after: orNone(after), kept, uniques: [], macs: [] };
     config.keys.forEach((key, k) => {
@@ -450,32 +455,51 @@ export class IncrementalValidator {
       insertInOrder(group, use, 0);
       checked.uniques.push(use);
     });
+    // The record's uses of each MAC go into its group together: one search and one splice per MAC, not per use
+    // (a cell may list the same MAC thousands of times).
+    const added = new Map<MacUse[], MacUse[]>();
     this.json?.takeSightings().forEach((sighting, order) => {
       let group = this.macGroups.get(sighting.key);
       if (!group) this.macGroups.set(sighting.key, (group = []));
       const use: MacUse = { sighting, cellOffset: sighting.cellStart - row.start, state, order, group };
-      insertInOrder(group, use, order);
-      if (group.length > 1) this.repeatedMacs.add(group);
+      const uses = added.get(group);
+      if (uses) uses.push(use);
+      else added.set(group, [use]);
       checked.macs.push(use);
     });
+    for (const [group, uses] of added) {
+      spliceAll(group, insertionPoint(group, row.start), 0, uses);
+      if (group.length > 1) this.repeatedMacs.add(group);
+    }
     state.memo.checked = checked;
     return checked;
   }
 
-  /** A record that is gone: its index keys leave the indexes. */
-  private forget(state: State): void {
-    const memo = state.memo;
-    this.countProbes(state, -1);
-    const checked = memo.checked;
-    if (!checked) return;
-    for (const use of checked.uniques) {
-      remove(use.group, use);
-      if (use.group.length === 0) this.uniqueGroups[use.key]?.delete(use.lookup);
+  /**
+   * Records that are gone: their index keys leave the indexes. Each group they used is filtered once, so
+   * that removing many uses of one value (a block of rows, a cell listing one MAC thousands of times) stays
+   * linear; removing them one by one (indexOf, splice) would be quadratic.
+   */
+  private forget(states: readonly State[]): void {
+    const gone = new Set<State>();
+    const uniqueGroups = new Map<UniqueUse[], UniqueUse>();
+    const macGroups = new Map<MacUse[], string>();
+    for (const state of states) {
+      this.countProbes(state, -1);
+      const checked = state.memo.checked;
+      if (!checked) continue;
+      gone.add(state);
+      for (const use of checked.uniques) uniqueGroups.set(use.group, use);
+      for (const use of checked.macs) macGroups.set(use.group, use.sighting.key);
     }
-    for (const use of checked.macs) {
-      remove(use.group, use);
-      if (use.group.length < 2) this.repeatedMacs.delete(use.group);
-      if (use.group.length === 0) this.macGroups.delete(use.sighting.key);
+    for (const [group, use] of uniqueGroups) {
+      keepOnly(group, (other) => !gone.has(other.state));
+      if (group.length === 0) this.uniqueGroups[use.key]?.delete(use.lookup);
+    }
+    for (const [group, key] of macGroups) {
+      keepOnly(group, (use) => !gone.has(use.state));
+      if (group.length < 2) this.repeatedMacs.delete(group);
+      if (group.length === 0) this.macGroups.delete(key);
     }
   }
 
@@ -527,28 +551,49 @@ interface RepeatedMac {
   problems?: Map<MacUse, Problem>;
 }
 
+/** A record with a CSV error or another number of cells than the header (as validation/structure.ts brokenRowTest). */
+function isBroken(state: State, config: Config): boolean {
+  return state.errors.length > 0 || state.row.cells.length !== config.width;
+}
+
 /** The first use whose record counts (not inside a pasted-JSON cascade). */
 function firstActive(group: UniqueUse[]): UniqueUse {
   for (const use of group) if (use.state.memo.active) return use;
   return group[0];
 }
 
-/** Inserts in document order: by record start, then by `order` inside the record. */
-function insertInOrder<T extends { state: State; order?: number }>(group: T[], item: T, order: number): void {
-  const start = item.state.row.start;
-  let at = group.length;
-  while (at > 0) {
-    const other = group[at - 1];
-    const otherStart = other.state.row.start;
-    if (otherStart < start || (otherStart === start && (other.order ?? 0) <= order)) break;
-    at--;
+/** Where the uses of a record starting at `start` go in a group sorted by record start: after those of earlier records. */
+function insertionPoint(group: readonly MacUse[], start: number): number {
+  let low = 0;
+  let high = group.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (group[mid].state.row.start < start) low = mid + 1;
+    else high = mid;
   }
-  group.splice(at, 0, item);
+  return low;
 }
 
-function remove<T>(group: T[], item: T): void {
-  const at = group.indexOf(item);
-  if (at >= 0) group.splice(at, 1);
+/** Inserts in document order: by record start, then by `order` inside the record (a binary search). */
+function insertInOrder<T extends { state: State; order?: number }>(group: T[], item: T, order: number): void {
+  const start = item.state.row.start;
+  let low = 0;
+  let high = group.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const other = group[mid];
+    const otherStart = other.state.row.start;
+    if (otherStart < start || (otherStart === start && (other.order ?? 0) <= order)) low = mid + 1;
+    else high = mid;
+  }
+  group.splice(low, 0, item);
+}
+
+/** Keeps the items `keep` accepts, in order, in place. */
+function keepOnly<T>(group: T[], keep: (item: T) => boolean): void {
+  let kept = 0;
+  for (let i = 0; i < group.length; i++) if (keep(group[i])) group[kept++] = group[i];
+  group.length = kept;
 }
 
 /** A record's CSV errors with current offsets. */

@@ -3,6 +3,8 @@
 // problems are cached relative to the cell start and shifted onto every cell that repeats the text.
 // A checker may live as long as an editing session (incremental validation), so what it keeps never
 // shares storage with a document text (see incremental/detach.ts).
+import { appendAll } from '../arrays';
+import type { PatternEngine } from '../dialects/patterns';
 import { detach } from '../incremental/detach';
 import type { Cell, CsvDocument, Problem, RelatedInformation, Row, Span, ValidationSettings } from '../types';
 import { CellText } from './cellText';
@@ -78,6 +80,13 @@ export interface JsonColumn {
   name: string;
   /** Absolute path of the column's JSON Schema file (resolved by the dialect loader). */
   schemaPath: string;
+  /** The engine of the schema's patterns (default native: a trusted, built-in schema). */
+  engine?: PatternEngine;
+  /**
+   * No message quotes a value of the cell: the column is secret, or the row is broken and the cell may
+   * hold another column's value (a password, say). Verdicts are kept apart from those that quote.
+   */
+  hideValues?: boolean;
 }
 
 /** A phone MAC address seen in a JSON cell, for the file-wide duplicate check. */
@@ -159,8 +168,9 @@ class VerdictCache {
   of(column: JsonColumn, quoted: boolean): Map<string, CellVerdict> {
     let byName = this.bySchema.get(column.schemaPath);
     if (!byName) this.bySchema.set(column.schemaPath, (byName = new Map()));
-    let maps = byName.get(column.name);
-    if (!maps) byName.set(column.name, (maps = { quoted: new Map(), unquoted: new Map() }));
+    const name = column.hideValues ? `\u0000${column.name}` : column.name; // no header name starts with U+0000
+    let maps = byName.get(name);
+    if (!maps) byName.set(name, (maps = { quoted: new Map(), unquoted: new Map() }));
     return quoted ? maps.quoted : maps.unquoted;
   }
 
@@ -209,7 +219,7 @@ export function createJsonCellChecker(_dialectId: string, _settings: ValidationS
         if (group) group.push(s);
         else groups.set(s.key, [s]);
       }
-      const text = docText;
+      const lines = new RowLines(docText);
       sightings = [];
       docText = '';
       const places: MacPlace[][] = [];
@@ -219,7 +229,7 @@ export function createJsonCellChecker(_dialectId: string, _settings: ValidationS
           group.map((s) => {
             const relative = s.span();
             const start = relative.start + s.cellStart;
-            return { text: s.text, start, end: relative.end + s.cellStart, line: lineOf(text, s.row.start, s.row.line, start) };
+            return { text: s.text, start, end: relative.end + s.cellStart, line: lines.lineOf(s.row, start) };
           }),
         );
       }
@@ -251,19 +261,20 @@ function judge(text: CellText, column: JsonColumn): CellVerdict {
   }
   let validation;
   try {
-    validation = loadJsonSchema(column.schemaPath)(value);
+    validation = loadJsonSchema(column.schemaPath, column.engine)(value);
   } catch {
     // A missing or broken schema file is the dialect loader's to report; the syntax check still stands.
     text.release();
     return CLEAN;
   }
-  const semantic = semanticFindings(validation.sites, value, column.name);
+  const hide = column.hideValues === true;
+  const semantic = semanticFindings(validation.sites, value, column.name, hide);
   const errors = validation.errors;
   if (errors.length === 0 && semantic.findings.length === 0 && semantic.macs.length === 0) {
     text.release();
     return CLEAN;
   }
-  const findings = errors.length === 0 ? semantic.findings : [...schemaFindings(errors, value, column.name), ...semantic.findings];
+  const findings = errors.length === 0 ? semantic.findings : [...schemaFindings(errors, value, column.name, hide), ...semantic.findings];
   const problems = findings.map((f) => locate(f, text)).sort((a, b) => a.start - b.start || a.end - b.end);
   text.release();
   return semantic.macs.length === 0 ? { problems, macs: [] } : { problems, macs: semantic.macs, text };
@@ -297,7 +308,7 @@ function shift(problem: Problem, by: number): Problem {
  */
 export function duplicateMacProblems(groups: readonly MacPlace[][]): Problem[] {
   const problems: Problem[] = [];
-  for (const places of groups) problems.push(...macGroupProblems(places));
+  for (const places of groups) appendAll(problems, macGroupProblems(places));
   return problems;
 }
 
@@ -308,15 +319,22 @@ export function macGroupProblems(places: readonly MacPlace[]): Problem[] {
     // Each problem names at most MAX_SHOWN_PLACES of the other places and lines, so that a MAC copied onto
     // thousands of rows costs thousands of problems, not millions of references. A place's other lines are
     // all lines but its own when it is alone there.
+    // Lines in document order with their number of places, counted once: the lines a place names are the
+    // first of them (its own only when another place shares it), found without rescanning the places.
     const placesOnLine = new Map<number, number>();
     for (const place of places) placesOnLine.set(place.line, (placesOnLine.get(place.line) ?? 0) + 1);
+    const firstLines: number[] = [];
+    for (const line of placesOnLine.keys()) {
+      if (firstLines.length > MAX_SHOWN_PLACES) break;
+      firstLines.push(line);
+    }
     for (const place of places) {
-      const otherLineCount = placesOnLine.size - (placesOnLine.get(place.line) === 1 ? 1 : 0);
-      const shown = new Set<number>();
-      for (let i = 0; i < places.length && shown.size < Math.min(MAX_SHOWN_PLACES, otherLineCount); i++) {
-        if (places[i] !== place) shown.add(places[i].line);
+      const alone = placesOnLine.get(place.line) === 1;
+      const otherLineCount = placesOnLine.size - (alone ? 1 : 0);
+      const shownLines: number[] = [];
+      for (let i = 0; i < firstLines.length && shownLines.length < Math.min(MAX_SHOWN_PLACES, otherLineCount); i++) {
+        if (!(alone && firstLines[i] === place.line)) shownLines.push(firstLines[i]);
       }
-      const shownLines = [...shown];
       const more = otherLineCount - shownLines.length;
       const related: RelatedInformation[] = [];
       for (let i = 0; i < places.length && related.length < MAX_SHOWN_PLACES; i++) {
@@ -336,12 +354,35 @@ export function macGroupProblems(places: readonly MacPlace[]): Problem[] {
   return problems;
 }
 
-/** 1-based line of `offset`, counted from the start of its row (which starts on 0-based line `rowLine`). */
-export function lineOf(text: string, rowStart: number, rowLine: number, offset: number): number {
-  let line = rowLine;
-  for (let i = rowStart; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+/**
+ * 1-based lines of offsets inside rows. Each row's line breaks are found once, then a line is a binary
+ * search: thousands of MACs in one cell (or one row per MAC group) cost one scan of the row, not one each.
+ * Lives for one pass over the problems (row offsets move between passes of an editing session).
+ */
+export class RowLines {
+  private readonly breaks = new Map<Row, number[]>();
+
+  constructor(private readonly text: string) {}
+
+  lineOf(row: Row, offset: number): number {
+    let breaks = this.breaks.get(row);
+    if (!breaks) {
+      breaks = [];
+      const text = this.text;
+      for (let i = row.start; i < row.end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) breaks.push(i);
+      }
+      this.breaks.set(row, breaks);
+    }
+    // Line breaks before `offset`.
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (breaks[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return row.line + low + 1;
   }
-  return line + 1;
 }

@@ -1,6 +1,7 @@
 // State shared by the validators during one validation run: the document, the dialect, the header's
 // column bindings, the settings and the list of problems being collected.
 import type { CompiledColumn, Dialect, ResourceCondition } from '../dialects/model';
+import { quote } from '../quote';
 import type { JsonCellChecker } from '../json/check';
 import type { Cell, CsvDocument, Problem, RelatedInformation, Row, Span, SeverityOverride, ValidationSettings } from '../types';
 
@@ -18,6 +19,12 @@ export interface ProblemExtras {
 
 export class ValidationRun {
   readonly problems: Problem[] = [];
+  /**
+   * Set by the coordinator before the row checks: the row being checked has a structural problem (a CSV
+   * error inside it, or another number of cells than the header). Its cells may then hold other columns'
+   * values, passwords included, so no message about the row quotes any of its cells.
+   */
+  rowBroken = false;
   /** Known columns present in the header, in header order. */
   readonly bindings: ColumnBinding[] = [];
   /** Header position of every known column present (first occurrence). */
@@ -44,6 +51,11 @@ export class ValidationRun {
     this.problems.push(problem);
   }
 
+  /** `value` of a cell of `column` in the current row, quoted for a message; undefined when it must not be shown. */
+  shown(column: CompiledColumn, value: string): string | undefined {
+    return column.secret || this.rowBroken ? undefined : quote(value);
+  }
+
   /** The cell of `name` in `row`, if the column is in the header and the row reaches it. */
   cellOf(row: Row, name: string): Cell | undefined {
     const index = this.indexByName.get(name);
@@ -60,12 +72,6 @@ export class ValidationRun {
 /** Span to underline for a cell: its content, or the quotes/position of an empty cell. */
 export function cellSpan(cell: Cell): Span {
   return cell.start === cell.end ? { start: cell.rawStart, end: cell.rawEnd } : { start: cell.start, end: cell.end };
-}
-
-/** A value quoted for a message, shortened when long. Never call it with a secret. */
-export function quote(value: string): string {
-  const short = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-  return JSON.stringify(short);
 }
 
 /** 1-based line number of a row, as editors show it. */
@@ -116,3 +122,5 @@ export function conditionHolds(
   }
   return first && { cell: first, because: reasons.join(' and ') };
 }
+
+export { cut, quote } from '../quote';

@@ -10,13 +10,13 @@ import { createFormulaCheck } from './formula';
 import { checkHeader } from './header';
 import { createPolicyCheck } from './policy';
 import { createResourceCheck } from './resources';
-import { checkCsvSyntax, checkDelimiter, checkEncoding, createRowShapeCheck, type RowCheck } from './structure';
+import { brokenRowTest, checkCsvSyntax, checkDelimiter, checkEncoding, createRowShapeCheck, type RowCheck } from './structure';
 import { createUniquenessCheck } from './uniqueness';
 
 export { RULES, RULE_IDS } from './rules';
 export { ValidationRun } from './context';
 export { checkHeader } from './header';
-export { checkCsvSyntax, checkDelimiter, checkEncoding, findReplacementCharacters, type RowCheck } from './structure';
+export { brokenRowTest, checkCsvSyntax, checkDelimiter, checkEncoding, findReplacementCharacters, type RowCheck } from './structure';
 export { keyValue, lookupOf, reportDuplicate, uniqueKeys, type UniqueKey } from './uniqueness';
 
 /**
@@ -51,6 +51,7 @@ export function validateDocument(doc: CsvDocument, dialect: Dialect, header: Hea
   const checks = uniqueness ? [...before, uniqueness, ...after] : [...before, ...after];
   const pasted = looksForPastedJson(dialect) ? createPastedJsonCheck(run) : undefined;
   const suppressed: Span[] = [];
+  const isBroken = brokenRowTest(doc);
   const rows = doc.rows;
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r];
@@ -61,8 +62,10 @@ export function validateDocument(doc: CsvDocument, dialect: Dialect, header: Hea
       suppressed.push(cascade);
       continue;
     }
+    run.rowBroken = isBroken(row);
     for (let c = 0; c < checks.length; c++) checks[c](row);
   }
+  run.rowBroken = false;
   checkCsvSyntax(run, suppressed);
   for (const problem of json.finish()) run.problems.push(problem);
   return applySettings(run.problems, settings);

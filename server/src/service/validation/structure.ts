@@ -1,8 +1,8 @@
 // File-level and row-shape findings: CSV syntax errors from the parser, encoding, byte-order mark,
 // rows with too few or too many cells, and line breaks inside cells.
 import { legacyRenames, type HeaderReading } from '../detect';
-import type { CsvError, Row, Span } from '../types';
-import { andList, type ValidationRun } from './context';
+import type { CsvDocument, CsvError, Row, Span } from '../types';
+import { andList, cut, quote, type ValidationRun } from './context';
 
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
@@ -48,7 +48,7 @@ export function checkEncoding(run: ValidationRun, replacements = findReplacement
       'file-bom',
       run.dialect.file.bom,
       { start: 0, end: 1 },
-      `The file starts with a byte-order mark (BOM)${reason ? `: ${reason}` : ''}${first ? ` (here "${first}")` : ''}. Save it as UTF-8 without BOM.`,
+      `The file starts with a byte-order mark (BOM)${reason ? `: ${reason}` : ''}${first ? ` (here ${quote(first)})` : ''}. Save it as UTF-8 without BOM.`,
     );
   }
 }
@@ -85,6 +85,21 @@ export function checkDelimiter(run: ValidationRun, header: HeaderReading): boole
 
 export type RowCheck = (row: Row) => void;
 
+/**
+ * Whether a data row has a structural problem: a CSV error inside it (a stray or unterminated quote) or
+ * another number of cells than the header. Its cells may then hold other columns' values. Rows must be
+ * asked about in document order (one pass over the errors).
+ */
+export function brokenRowTest(doc: CsvDocument): (row: Row) => boolean {
+  const width = doc.rows[0]?.cells.length ?? 0;
+  const errors = doc.errors;
+  let next = 0;
+  return (row) => {
+    while (next < errors.length && errors[next].start < row.start) next++;
+    return row.cells.length !== width || (next < errors.length && errors[next].start <= row.end);
+  };
+}
+
 /** Rows with another number of cells than the header, and line breaks inside quoted cells. */
 export function createRowShapeCheck(run: ValidationRun): RowCheck {
   const headerCells = run.header.cells;
@@ -94,8 +109,9 @@ export function createRowShapeCheck(run: ValidationRun): RowCheck {
   return (row) => {
     const cells = row.cells;
     if (cells.length < width) {
-      const missing = headerCells.slice(cells.length).map((c) => c.value || '(unnamed)');
-      const shown = missing.length > 5 ? [...missing.slice(0, 5), `${missing.length - 5} more`] : missing;
+      const missing = headerCells.slice(cells.length, cells.length + 6).map((c) => cut(c.value) || '(unnamed)');
+      const count = width - cells.length;
+      const shown = count > 5 ? [...missing.slice(0, 5), `${count - 5} more`] : missing;
       run.report(
         'row-short',
         file.shortRow,
@@ -130,7 +146,7 @@ export function createRowShapeCheck(run: ValidationRun): RowCheck {
           'cell-line-break',
           lineBreaks,
           { start: at, end: at + length },
-          `Line break inside the cell${column ? ` of ${column}` : ''}` + (file.lineBreakReason ? `: ${file.lineBreakReason}` : ''),
+          `Line break inside the cell${column ? ` of ${cut(column)}` : ''}` + (file.lineBreakReason ? `: ${file.lineBreakReason}` : ''),
         );
       }
     }
