@@ -23,7 +23,8 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd: string): CliRun {
+/** `timeoutMs`: a run still going then is killed and the test fails (a hang must not stall the suite). */
+export function runCli(args: string[], cwd: string, timeoutMs = 170_000): CliRun {
   if (!fs.existsSync(path.join(repoRoot, 'dist', 'cli.js'))) {
     throw new Error('dist/cli.js is missing: run `npm run build` before the CLI tests');
   }
@@ -31,7 +32,7 @@ export function runCli(args: string[], cwd: string): CliRun {
     cwd,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    timeout: 170_000,
+    timeout: timeoutMs,
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -1,8 +1,11 @@
 // `pbx-user-csv validate` on real files, text output and exit codes. Expected lines are derived from the spec
+import { createNodeLanguageService } from '../../server/src/node/resources';
 // (/work/shared/spec/dialects.md): e.g. a PortSIP boolean written `yes` is error `value-boolean`.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lines, makeTree, PORTSIP_HEADER, portsipRow, runCli, XIVO_HEADER, XIVO_ROW } from './helpers';
+import { DAMAGES, leakedSecrets, secretsFile } from '../support/secrets';
+import { DUPLICATED_MAC, duplicatedMacFile } from '../support/macs';
 
 const VALID = `${PORTSIP_HEADER}\n${portsipRow('alice', '1001')}\n`;
 /** Line 2: `bob,` is 4 characters, so `yes` spans columns 5–7. */
@@ -48,6 +51,59 @@ describe('validate: text output and exit codes', () => {
     assert.match(out[2], /^valid\.csv: dialect portsip-v22 /);
     assert.equal(out[3], '3 files: 2 user CSVs, 1 with errors — 1 error, 0 warnings');
     assert.equal(run.status, 1);
+  });
+});
+
+describe('validate: custom dialect patterns', () => {
+  test('a pattern with catastrophic backtracking checks a 40-character cell and the run ends', () => {
+    // On a backtracking engine ^(a+)+$ takes about 2^40 steps on this cell: the run would never end.
+    const dialect = { id: 'evil', label: 'Evil', description: 'd', extends: 'xivo', columns: [{ name: 'code', pattern: '^(a+)+$', patternDescription: 'a run of a' }] };
+    const cell = `${'a'.repeat(40)}!`;
+    const folder = makeTree({ 'evil.dialect.json': JSON.stringify(dialect), 'users.csv': `entity_id,firstname,code\n1,Jim,${cell}\n` });
+    const run = runCli(['validate', '--dialect-file', 'evil.dialect.json', '--dialect', 'evil', '--quiet', 'users.csv'], folder, 60_000);
+    assert.equal(run.status, 1);
+    assert.equal(lines(run.stdout)[0], `users.csv:2:7: error code must be a run of a, found "${'a'.repeat(40)}!" [value-pattern]`);
+  });
+});
+
+describe('validate: one MAC listed 100,000 times', () => {
+  test('every duplicate is counted and the first is reported, the run ends', () => {
+    // Was quadratic (each MAC's line counted from its row start): 100,000 phones took more than three minutes.
+    const { text, firstMacStart } = duplicatedMacFile(50_000);
+    const folder = makeTree({ 'users.csv': text });
+    const run = runCli(['validate', '--max-problems', '1', '--quiet', 'users.csv'], folder, 120_000);
+    assert.equal(run.status, 1);
+    const columnOf = (offset: number) => offset - text.indexOf('\n'); // 1-based, on line 2
+    const second = text.indexOf(DUPLICATED_MAC, firstMacStart + 1);
+    assert.deepEqual(lines(run.stdout).slice(0, 2), [
+      `users.csv:2:${columnOf(firstMacStart)}: error MAC ${DUPLICATED_MAC} is also used on line 2, 3: provisioning will fail [json-duplicate-mac]`,
+      `    related: users.csv:2:${columnOf(second)}: the same MAC on line 2`,
+    ]);
+  });
+});
+
+describe('validate: text output is safe for terminals and CI logs', () => {
+  test('control characters from file names and header cells are escaped; no line starts with file content or "::"', () => {
+    // A header cell with a line break, a GitHub Actions command, an ESC sequence, a bidi override and a C1 CSI;
+    // the file's name starts like a command too.
+    const name = 'x\n::error::pwned\u001b[2J\u202e\u009b';
+    const folder = makeTree({ '::warning::users.csv': `entity_id,firstname,"${name}"\n1,Jim\n` });
+    const run = runCli(['validate', '.'], folder);
+    assert.equal(run.status, 1);
+    const escaped = 'x\\n::error::pwned\\x1b[2J\\u202e\\x9b';
+    assert.deepEqual(lines(run.stdout), [
+      './::warning::users.csv: dialect xivo (XiVO users import)',
+      './::warning::users.csv:1:22: warning Unknown column "x\\n::error::pwned\\u001b[2J\\u202e\\x9b": the XiVO importer silently ignores columns it does not know [header-unknown-column]',
+      `./::warning::users.csv:3:1: error Row has 2 cells but the header has 3: missing ${escaped}; the XiVO importer reads the missing cells as empty (boolean columns then fail, integer columns crash the import) [row-short]`,
+      '1 file: 1 user CSV, 1 with errors — 1 error, 1 warning',
+    ]);
+    assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/.test(run.stdout), 'no control character but the line ends');
+  });
+
+  test('a path with a line break is escaped on stderr', () => {
+    const run = runCli(['validate', 'missing\n::error::x.csv'], makeTree({}));
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, 'pbx-user-csv: cannot read "missing\\n::error::x.csv": no such file or directory\n');
   });
 });
 
@@ -217,6 +273,27 @@ describe('validate: secrets and size', () => {
       assert.ok(run.stdout.length > 0);
       for (const secret of ['Secr3tValue', 'Hidd3nValue', '111111']) {
         assert.ok(!run.stdout.includes(secret) && !run.stderr.includes(secret), `${format} output shows ${secret}`);
+      }
+    }
+  });
+
+  test('secrets in rows broken by a stray quote, an unquoted or a lost comma never reach the output, for every dialect and format', () => {
+    const service = createNodeLanguageService();
+    for (const id of ['portsip-v22', 'portsip-v16', 'xivo', 'xivo-update']) {
+      const files: Record<string, string> = {};
+      const secrets: string[] = [];
+      for (const damage of DAMAGES) {
+        for (const kind of ['password', 'digits'] as const) {
+          const file = secretsFile(service.dialect!(id)!, damage, kind);
+          files[`${damage.replace(' ', '-')}-${kind}.csv`] = file.text;
+          for (const secret of file.secrets) secrets.push(secret);
+        }
+      }
+      const folder = makeTree(files);
+      for (const format of ['text', 'json', 'sarif']) {
+        const run = runCli(['validate', '--dialect', id, '--format', format, '.'], folder);
+        assert.equal(run.status, 1, `${id} ${format}: the broken rows have errors`);
+        assert.deepEqual(leakedSecrets(run.stdout + run.stderr, secrets), [], `${id} ${format}`);
       }
     }
   });

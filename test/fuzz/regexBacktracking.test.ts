@@ -1,47 +1,20 @@
 // Every regex `pattern` in the dialect files and the embedded-JSON schemas must run in linear time on long
 // adversarial inputs: a pattern with catastrophic backtracking would freeze validation on one bad cell.
-// Patterns are found by walking the JSON (they are data, written by others, and may change at any time).
+// Patterns are found by walking the JSON (test/support/patterns.ts).
 // Each pattern runs in a worker thread that is terminated when it overruns, so a runaway regex fails the
 // test instead of hanging it.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { repoRoot } from './fuzzSupport';
+import { builtInPatterns } from '../support/patterns';
 
 const SCHEMAS = path.join(repoRoot(), 'schemas');
 const LENGTH = 50_000;
 /** A linear match over 50k characters takes well under a millisecond; quadratic takes seconds. Generous: shared CI. */
 const MAX_MS_PER_INPUT = 250;
 const WORKER_TIMEOUT_MS = 5_000;
-
-interface FoundPattern {
-  file: string;
-  where: string;
-  source: string;
-}
-
-/** Strings under a `pattern` key, and the keys of `patternProperties`, anywhere in the JSON. */
-function collectPatterns(value: unknown, file: string, where: string, out: FoundPattern[]): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => collectPatterns(item, file, `${where}[${i}]`, out));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      if (key === 'pattern' && typeof child === 'string') out.push({ file, where: `${where}.pattern`, source: child });
-      if (key === 'patternProperties' && child !== null && typeof child === 'object') {
-        for (const p of Object.keys(child)) out.push({ file, where: `${where}.patternProperties`, source: p });
-      }
-      collectPatterns(child, file, `${where}.${key}`, out);
-    }
-  }
-}
-
-function patternFiles(): string[] {
-  const top = readdirSync(SCHEMAS).filter((f) => f.endsWith('.json')).map((f) => path.join(SCHEMAS, f));
-  const json = readdirSync(path.join(SCHEMAS, 'json')).filter((f) => f.endsWith('.json')).map((f) => path.join(SCHEMAS, 'json', f));
-  return [...top, ...json];
-}
 
 /**
  * Inputs built from the pattern's own characters (each repeated, pairs repeated) plus the classic ones,
@@ -90,9 +63,7 @@ function timeInWorker(source: string, flags: string, inputs: string[], timeoutMs
   });
 }
 
-const found: FoundPattern[] = [];
-for (const file of patternFiles()) collectPatterns(JSON.parse(readFileSync(file, 'utf8')), path.relative(SCHEMAS, file), '$', found);
-const distinct = [...new Map(found.map((p) => [p.source, p])).values()];
+const { found, distinct } = builtInPatterns(SCHEMAS);
 
 describe('regex patterns of the dialect and JSON schema files run in linear time', () => {
   test('the dialect files and JSON schemas with patterns are found', () => {

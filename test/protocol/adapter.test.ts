@@ -377,7 +377,7 @@ describe('ordering and survival', () => {
       assert.deepEqual(core.calls.map((c) => c.text), ['v2\n']);
     }));
 
-  test('a throwing core clears that document’s diagnostics, logs without the message text, and later edits recover', () =>
+  test('a throwing core replaces that document’s diagnostics with one saying it was not checked, logs without the message text, and later edits recover', () =>
     withHarness(async ({ client, core }) => {
       const problem = { rule: 'r' as RuleId, severity: 'error' as const, message: 'm', start: 0, end: 1 };
       core.respond = (text) => {
@@ -389,7 +389,15 @@ describe('ordering and survival', () => {
       assert.equal((await client.waitForDiagnostics(uri, (p) => p.version === 1)).diagnostics.length, 1);
 
       await client.change(uri, 2, [{ text: 'boom\n' }]);
-      assert.deepEqual((await client.waitForDiagnostics(uri, (p) => p.version === 2)).diagnostics, []);
+      assert.deepEqual((await client.waitForDiagnostics(uri, (p) => p.version === 2)).diagnostics, [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 2,
+          source: 'pbx-user-csv',
+          code: 'check-failed',
+          message: 'PBX User CSV could not check this file: the validation failed (see the PBX User CSV output channel). Its problems are not shown, not fixed.',
+        },
+      ]);
       await client.waitUntil(() => client.logMessages.some((m) => m.includes('failed')), 'the failure log');
       const log = client.logMessages.join('\n');
       assert.match(log, /validating file:\/\/\/a\/throws\.csv failed: Error/);

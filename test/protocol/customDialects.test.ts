@@ -3,6 +3,7 @@
 // workspace is not trusted. The server runs in process with the real core.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -104,6 +105,45 @@ describe('custom dialect files', () => {
       assert.deepEqual(summarize(await client.openAndSettle('file:///acme/fixed.csv', ACME_TEXT)), [ACME_INTEGER_ERROR]);
       assert.equal(skippedLogs(), logged, 'the fixed file loads without errors');
       assert.equal(client.shownMessages.length, 1);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('custom dialect paths that are not dialect files', () => {
+  test('a FIFO and /dev/zero are refused without being read, and the built-in dialects still work', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'pbx-dialects-'));
+    roots.push(root);
+    const fifo = path.join(root, 'pipe.dialect.json');
+    execFileSync('mkfifo', [fifo]);
+    const client = await startServer({ settings: { customDialects: [fifo, '/dev/zero'] } });
+    try {
+      await client.waitUntil(() => client.shownMessages.length > 0, 'the warning');
+      assert.equal(
+        client.shownMessages[0],
+        `PBX User CSV: a dialect file was skipped: ${fifo}: cannot read the dialect file: is a FIFO, not a regular file (and 1 more, see the output channel)`,
+      );
+      assert.ok(client.logMessages.some((m) => m.endsWith('dialect file skipped: /dev/zero: cannot read the dialect file: is a character device, not a regular file')));
+      const published = await client.openAndSettle('file:///fifo/users.csv', 'entity_id,firstname\nx,Jim\n');
+      assert.deepEqual(published.diagnostics.map((d) => d.code), ['value-integer']);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('a dialect whose JSON Schema is missing is skipped with a warning naming the column and the schema', async () => {
+    const file = dialectFile(
+      JSON.stringify({ id: 'acme', label: 'ACME PBX', description: 'Test', detection: { allOf: ['acme_id'] }, columns: [{ name: 'acme_id' }, { name: 'rules', type: 'json', jsonSchema: 'rules.schema.json' }] }),
+    );
+    const client = await startServer({ settings: { customDialects: [file] } });
+    try {
+      await client.waitUntil(() => client.shownMessages.length > 0, 'the warning');
+      const schema = path.join(path.dirname(file), 'rules.schema.json');
+      assert.equal(
+        client.shownMessages[0],
+        `PBX User CSV: a dialect file was skipped: ${file} (at /columns/1/jsonSchema): column "rules": cannot read the JSON Schema ${schema}: no such file`,
+      );
     } finally {
       await client.stop();
     }

@@ -73,3 +73,27 @@ export function csv(...lines: string[]): string {
 export function errorsAndWarnings(problems: Problem[]): Problem[] {
   return problems.filter((p) => p.severity === 'error' || p.severity === 'warning');
 }
+
+/**
+ * The editing features of a text as an editor gets them: through a session of the text (its dialect
+ * detected, or forced by `options`); nothing (no symbols, hover or fixes) when it is not a user CSV.
+ */
+export function editorOf(text: string, options: ValidateOptions = {}, from: LanguageService = service()) {
+  const session = from.openDocument(text, options);
+  const result = session.validate()!;
+  const document = session.document();
+  return {
+    problems: result.problems,
+    symbols: () => (document ? from.documentSymbols(document) : { symbols: [], omitted: 0 }),
+    hover: (offset: number) => (document ? from.hover(document, offset) : undefined),
+    codeActions: (problems: readonly Problem[]) => (document ? from.codeActions(document, problems, () => result.problems) : []),
+  };
+}
+
+/** A session of `before` told one insertion at `at`, validated: what an editor shows after typing it. */
+export function typed(before: string, at: number, inserted: string, options: ValidateOptions = {}, from: LanguageService = service()): Problem[] {
+  const session = from.openDocument(before, options);
+  session.validate();
+  session.update([{ start: at, end: at, text: inserted }]);
+  return session.validate()!.problems;
+}

@@ -90,12 +90,16 @@ describe('built-in dialects', () => {
     assert.equal(choice.markdownEnumDescriptions.length, choice.enum.length);
   });
 
-  test('no secret column is eligible for formula injection, no integer column either', () => {
+  test('formula injection is looked for in the free-text columns: never secret, number or patterned-number ones', () => {
     for (const summary of service().dialects()) {
       for (const column of service().dialect(summary.id)!.columns) {
-        if (column.formulaInjection) assert.ok(!column.secret && column.type === 'string' || column.type === 'list', `${summary.id}.${column.name}`);
+        if (column.formulaInjection) assert.ok(!column.secret && ['string', 'email', 'list'].includes(column.type), `${summary.id}.${column.name}`);
       }
     }
+    const eligible = (id: string) => service().dialect!(id)!.columns.filter((c) => c.formulaInjection).map((c) => c.name);
+    for (const name of ['email', 'display_name', 'name']) assert.ok(eligible('portsip-v22').includes(name), `portsip-v22.${name}`);
+    for (const name of ['email', 'context', 'outgoing_caller_id', 'voicemail_email']) assert.ok(eligible('xivo').includes(name), `xivo.${name}`);
+    for (const name of ['mobile_phone_number', 'exten', 'password', 'sip_secret', 'entity_id']) assert.ok(!eligible('xivo').includes(name), `xivo.${name}`);
   });
 });
 
@@ -232,5 +236,86 @@ describe('custom dialects', () => {
     const ls = createNodeLanguageService({ customDialectFiles: [a, b] });
     assert.ok(ls.configurationErrors().some((e) => /cycle/.test(e.message)));
     assert.equal(ls.dialects().length, 5);
+  });
+});
+
+describe('a custom dialect of 200,000 columns', () => {
+  test('extending a built-in, it loads and its last column is known', () => {
+    // Merging its columns onto the parent's once spread them into push(): a RangeError past ~125,000.
+    const columns = Array.from({ length: 200_000 }, (_, i) => ({ name: `c${i}` }));
+    // Written compact: 3.8 MB, under the 5 MB limit of dialect files.
+    const file = tempDialect('wide.dialect.json', JSON.stringify({ id: 'wide', label: 'Wide', description: 'd', extends: 'xivo', columns }));
+    const ls = createNodeLanguageService({ customDialectFiles: [file] });
+    assert.deepEqual(ls.configurationErrors(), []);
+    assert.equal(ls.dialect('wide')?.columns.length, (ls.dialect('xivo')?.columns.length ?? 0) + 200_000);
+    const result = ls.validate('entity_id,firstname,c199999\n1,Jim,a\n', { dialect: 'wide' });
+    assert.deepEqual(result.problems, []);
+  });
+});
+
+describe('patterns of custom dialects run in linear time', () => {
+  const evil = { id: 'evil', label: 'Evil', description: 'd', extends: 'xivo', columns: [{ name: 'code', pattern: '^(a+)+$', patternDescription: 'a run of a' }] };
+
+  test('a pattern with catastrophic backtracking loads and checks a 40-character cell', () => {
+    const ls = createNodeLanguageService({ customDialectFiles: [tempDialect('evil.dialect.json', evil)] });
+    assert.deepEqual(ls.configurationErrors(), []);
+    const text = `entity_id,firstname,code\n1,Jim,${'a'.repeat(40)}!\n1,Bob,${'a'.repeat(40)}\n`;
+    const problems = ls.validate(text, { dialect: 'evil' }).problems;
+    assert.deepEqual(
+      problems.map((p) => [p.rule, p.severity, p.message, p.start, p.end]),
+      [['value-pattern', 'error', `code must be a run of a, found "${'a'.repeat(40)}!"`, text.indexOf('a!') - 39, text.indexOf('a!') + 2]],
+    );
+  });
+
+  test('a pattern the linear engine cannot run (lookahead, backreference) is refused with the file and the column', () => {
+    const file = tempDialect('look.dialect.json', {
+      ...evil,
+      columns: [
+        { name: 'code', pattern: '^(?=[a-z])[a-z0-9]+$' },
+        { name: 'pair', strictPattern: { pattern: '^(a)\\1$', description: 'd', reason: 'r' } },
+      ],
+    });
+    const ls = createNodeLanguageService({ customDialectFiles: [file] });
+    assert.deepEqual(ls.configurationErrors(), [
+      {
+        file: pathToFileURL(file).href,
+        pointer: '/columns/0/pattern',
+        message:
+          'column "code": the pattern cannot be used: patterns of custom dialects run on a linear-time engine (RE2 syntax), which has no lookahead, ' +
+          'lookbehind or backreferences, so no pattern can hang the validation (error parsing regexp: invalid or unsupported Perl syntax: `(?=`)',
+      },
+      {
+        file: pathToFileURL(file).href,
+        pointer: '/columns/1/strictPattern/pattern',
+        message:
+          'column "pair": the pattern cannot be used: patterns of custom dialects run on a linear-time engine (RE2 syntax), which has no lookahead, ' +
+          'lookbehind or backreferences, so no pattern can hang the validation (error parsing regexp: invalid escape sequence: `\\1`)',
+      },
+    ]);
+    assert.equal(ls.dialect('evil'), undefined);
+  });
+
+  test('a custom JSON Schema with a catastrophic pattern checks a JSON cell; one the engine cannot run is a load error', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbx-dialect-'));
+    fs.writeFileSync(path.join(dir, 'codes.schema.json'), JSON.stringify({ type: 'array', items: { type: 'string', pattern: '^(a+)+$' } }));
+    fs.writeFileSync(path.join(dir, 'ahead.schema.json'), JSON.stringify({ type: 'string', pattern: '^(?!x)' }));
+    const dialect = { id: 'codes', label: 'Codes', description: 'd', extends: 'xivo', columns: [{ name: 'codes', type: 'json', jsonSchema: 'codes.schema.json' }] };
+    fs.writeFileSync(path.join(dir, 'codes.dialect.json'), JSON.stringify(dialect));
+    fs.writeFileSync(path.join(dir, 'ahead.dialect.json'), JSON.stringify({ ...dialect, id: 'ahead', columns: [{ name: 'codes', type: 'json', jsonSchema: 'ahead.schema.json' }] }));
+    const ls = createNodeLanguageService({ customDialectFiles: [path.join(dir, 'codes.dialect.json'), path.join(dir, 'ahead.dialect.json')] });
+    const errors = ls.configurationErrors() ?? [];
+    assert.deepEqual(errors.map((e) => [path.basename(displayUri(e.file)), e.pointer]), [['ahead.dialect.json', '/columns/0/jsonSchema']]);
+    assert.equal(
+      errors[0].message,
+      `column "codes": the JSON Schema ${path.join(dir, 'ahead.schema.json')} is not a valid schema: error parsing regexp: invalid or unsupported Perl syntax: \`(?!\``,
+    );
+    const cell = `"[""${'a'.repeat(40)}!""]"`;
+    const text = `entity_id,firstname,codes\n1,Jim,${cell}\n`;
+    const problems = ls.validate(text, { dialect: 'codes' }).problems;
+    const at = text.indexOf('""a'); // the JSON string with its quotes, each written "" in the cell
+    assert.deepEqual(
+      problems.map((p) => [p.rule, p.message, p.start, p.end]),
+      [['json-pattern', `codes[0] must be in the form ^(a+)+$ — found "${'a'.repeat(39)}…"`, at, at + 2 + 41 + 2]],
+    );
   });
 });

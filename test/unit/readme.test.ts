@@ -22,3 +22,13 @@ test('the README links only screenshots that exist', () => {
     assert.doesNotThrow(() => readFileSync(path.join(repoRoot, link)), `${link} exists`);
   }
 });
+
+test('the README and the setting say that verbose tracing logs whole documents, secrets included', () => {
+  const row = readme.split('\n').find((line) => line.startsWith('| `pbxUserCsv.trace.server` |'));
+  assert.ok(row, 'the settings table lists pbxUserCsv.trace.server');
+  assert.match(row, /`verbose` also logs their content, which includes the \*\*whole text of every opened and edited document, secrets included\*\*/);
+  assert.match(readme, /`pbxUserCsv\.trace\.server` set to `verbose` logs the whole protocol traffic,\s+document texts included, secrets and all/);
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const setting = manifest.contributes.configuration.properties['pbxUserCsv.trace.server'];
+  assert.match(setting.markdownDescription, /`verbose` logs the content of every message, including the \*\*whole text of every opened and edited document, secrets included\*\*/);
+});

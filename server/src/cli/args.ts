@@ -44,7 +44,7 @@ const VALIDATE_ONLY = ['dialect', 'max-warnings', 'max-problems', 'quiet'] as co
 export function parseCommandLine(argv: string[]): Command {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeCounts(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(describeParseError(error));
   }
@@ -87,6 +87,22 @@ export function parseCommandLine(argv: string[]): Command {
   }
 
   throw new UsageError(`unknown command "${commandName}": expected "validate" or "dialects"`);
+}
+
+/** Options whose value is a count (checked by parseCount). */
+const COUNT_OPTIONS = new Set(['--max-warnings', '--max-problems']);
+
+/**
+ * `--max-warnings -1`: parseArgs takes `-1` for an option and would say "needs a value". Joined as
+ * `--max-warnings=-1`, the count check says what is wrong with it.
+ */
+function joinNegativeCounts(argv: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (COUNT_OPTIONS.has(argv[i]) && /^-[0-9.]/.test(argv[i + 1] ?? '')) joined.push(`${argv[i]}=${argv[++i]}`);
+    else joined.push(argv[i]);
+  }
+  return joined;
 }
 
 function parseCount(option: string, raw: string | undefined): number | undefined {

@@ -4,6 +4,7 @@ import type { ValidateCommand } from './args';
 import { discoverFiles, displayPath } from './files';
 import type { LanguageService, ValidationSettings } from '../service';
 import type { Formatter, RunSummary, ToolInfo, Write } from './format/types';
+import { escapeControls } from './format/escape';
 import { createTextFormatter } from './format/text';
 import { createJsonFormatter } from './format/json';
 import { createSarifFormatter } from './format/sarif';
@@ -23,7 +24,7 @@ export async function runValidate(command: ValidateCommand, service: LanguageSer
   const discovery = await discoverFiles(command.operands, io.cwd);
   if (discovery.errors.length > 0) {
     // Refuse to give a partial verdict: a mistyped path must not pass CI as "no errors".
-    for (const error of discovery.errors) io.stderr(`pbx-user-csv: ${error}\n`);
+    for (const error of discovery.errors) io.stderr(`pbx-user-csv: ${escapeControls(error)}\n`);
     return EXIT_USAGE;
   }
 
@@ -44,7 +45,7 @@ export async function runValidate(command: ValidateCommand, service: LanguageSer
     summary.files++;
     if (outcome.kind === 'unreadable') {
       summary.unreadableFiles++;
-      io.stderr(`pbx-user-csv: cannot check "${shown}": ${outcome.reason}\n`);
+      io.stderr(`pbx-user-csv: cannot check "${escapeControls(shown)}": ${escapeControls(outcome.reason)}\n`);
     } else {
       if (outcome.dialect) summary.userCsvFiles++;
       if (outcome.counts.error > 0) summary.filesWithErrors++;

@@ -15,6 +15,18 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 
 const TAGS = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag.Deprecated } as const;
 
+/**
+ * Published instead of the problems when the core failed on a document: an empty list would make the file
+ * look clean (and wipe what Validate Workspace had found in it).
+ */
+export const CHECK_FAILED: Diagnostic = {
+  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  severity: DiagnosticSeverity.Warning,
+  source: DIAGNOSTIC_SOURCE,
+  code: 'check-failed',
+  message: 'PBX User CSV could not check this file: the validation failed (see the PBX User CSV output channel). Its problems are not shown, not fixed.',
+};
+
 function rangeOf(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
 }

@@ -35,7 +35,7 @@ export function guarded<A extends unknown[], R>(
 ): (...args: A) => Promise<R> {
   return async (...args: A) => {
     try {
-      return await handler(...args);
+      return await handler(...args); // spread-ok: forwards a handler's own few parameters
     } catch (error) {
       logFailure(logger, context, error);
       return fallback;

@@ -1,15 +1,13 @@
 // The core's Resources on Node: the built-in dialects and JSON Schemas from the extension's `schemas`
-// folder, custom dialect files from disk. Only regular files of a sane size are read: a FIFO or a device
-// named as a dialect file would block the server for ever, a huge file would eat its memory.
+// folder, custom dialect files and the JSON Schemas they name from disk (regular files of a sane size
+// only: see readFile.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService, type Resources } from '../service';
+import { describeReadError, readRegularFile } from './readFile';
 
 export const DIALECT_SCHEMA_FILE = 'dialect.schema.json';
-
-/** Dialect files and JSON Schemas larger than this are refused. */
-export const MAX_RESOURCE_BYTES = 5 * 1024 * 1024;
 
 /**
  * The `schemas` folder: the code runs from out/server/src/node (tsc), from dist/ (the bundle) or from the
@@ -38,48 +36,6 @@ export function displayUri(uri: string): string {
   } catch {
     return uri;
   }
-}
-
-const MiB = 1024 * 1024;
-
-/** Why a path is not a regular file, in words, or undefined when it is one. */
-function notRegular(stats: fs.Stats): string | undefined {
-  if (stats.isFile()) return undefined;
-  if (stats.isDirectory()) return 'a directory, not a file';
-  if (stats.isFIFO()) return 'a FIFO (named pipe), not a regular file';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device, not a regular file';
-  if (stats.isSocket()) return 'a socket, not a regular file';
-  return 'not a regular file';
-}
-
-/**
- * Reads a regular file as UTF-8, refusing anything else with an Error that says why (the reason alone, no
- * path): missing, not a regular file, larger than `limit` bytes. Checked again on the opened file.
- */
-export function readRegularFile(filePath: string, limit = MAX_RESOURCE_BYTES): string {
-  let stats: fs.Stats;
-  try {
-    stats = fs.statSync(filePath);
-  } catch (error) {
-    throw new Error(describeFsError(error));
-  }
-  const refused = notRegular(stats);
-  if (refused) throw new Error(refused);
-  if (stats.size > limit) throw new Error(tooLarge(stats.size, limit));
-  const fd = fs.openSync(filePath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  try {
-    const opened = fs.fstatSync(fd);
-    const refusedNow = notRegular(opened);
-    if (refusedNow) throw new Error(refusedNow);
-    if (opened.size > limit) throw new Error(tooLarge(opened.size, limit));
-    return fs.readFileSync(fd, 'utf8');
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function tooLarge(size: number, limit: number): string {
-  return `${(size / MiB).toFixed(1)} MB, more than the ${limit / MiB} MB a dialect file or JSON Schema may have`;
 }
 
 export function describeFsError(error: unknown): string {
@@ -118,7 +74,11 @@ export function nodeResources(schemasDirectory: string | undefined = findSchemas
       } catch {
         throw new Error('not a file of this machine');
       }
-      return readRegularFile(filePath);
+      try {
+        return readRegularFile(filePath);
+      } catch (error) {
+        throw new Error(describeReadError(error));
+      }
     },
     displayName: displayUri,
   };

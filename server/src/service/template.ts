@@ -1,5 +1,6 @@
 // A starter file for a dialect: its header and one example row, built from the dialect's own data (each
 // column's `example`), so that adding a dialect file is enough to get its template.
+import { appendAll } from './arrays';
 import type { CompiledColumn, Dialect } from './dialects/model';
 import type { PasswordPolicy, PinPolicy } from './types';
 import { passwordFailures, pinFailures } from './validation/policy';
@@ -85,7 +86,7 @@ function generateSecret(
   for (let i = 0; i < SECRET_ATTEMPTS; i++) {
     // One character of each class first (shuffled in below), so the requirement checks pass by construction.
     const chars = [...randomFrom(LETTERS, 1), ...randomFrom(DIGITS, 1), ...randomFrom(SPECIALS, 1)];
-    chars.push(...randomFrom(LETTERS + DIGITS + SPECIALS, Math.max(0, length - chars.length)));
+    appendAll(chars, randomFrom(LETTERS + DIGITS + SPECIALS, Math.max(0, length - chars.length)));
     for (let k = chars.length - 1; k > 0; k--) {
       const j = pick(k + 1);
       [chars[k], chars[j]] = [chars[j], chars[k]];

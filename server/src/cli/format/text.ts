@@ -1,6 +1,7 @@
 // Human/CI output: one `file:line:col: severity message [rule]` line per problem — the shape editors' problem
 // matchers and terminals turn into links — a dialect line per user CSV, and a summary line.
 import type { FileOutcome } from '../check';
+import { escapeControls, linePath } from './escape';
 import type { Formatter, RunSummary, Write } from './types';
 
 const SEVERITY_WORD = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as const;
@@ -10,17 +11,20 @@ export function createTextFormatter(write: Write, options: { quiet: boolean }): 
     file(outcome: FileOutcome): void {
       if (outcome.kind !== 'checked') return; // unreadable: reported on stderr
       const lines: string[] = [];
+      // File names, dialect labels (custom dialect files) and messages (which quote header names, JSON keys
+      // and values) come from files: escaped, so that none can start a line or send a terminal sequence.
+      const file = linePath(outcome.displayPath);
       // Other CSVs have no dialect and no problems, so they print nothing.
       if (outcome.dialect && !options.quiet) {
         const guessed = outcome.dialect.guessed ? ', guessed from the header' : '';
-        lines.push(`${outcome.displayPath}: dialect ${outcome.dialect.id} (${outcome.dialect.label}${guessed})`);
+        lines.push(`${file}: dialect ${escapeControls(outcome.dialect.id)} (${escapeControls(outcome.dialect.label)}${guessed})`);
       }
       for (const problem of outcome.problems) {
         const { line, column } = problem.location.start;
-        lines.push(`${outcome.displayPath}:${line}:${column}: ${SEVERITY_WORD[problem.severity]} ${problem.message} [${problem.rule}]`);
+        lines.push(`${file}:${line}:${column}: ${SEVERITY_WORD[problem.severity]} ${escapeControls(problem.message)} [${escapeControls(problem.rule)}]`);
         for (const related of problem.related) {
           const at = related.location.start;
-          lines.push(`    related: ${outcome.displayPath}:${at.line}:${at.column}: ${related.message}`);
+          lines.push(`    related: ${file}:${at.line}:${at.column}: ${escapeControls(related.message)}`);
         }
       }
       if (lines.length > 0) write(lines.join('\n') + '\n');

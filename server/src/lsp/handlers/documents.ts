@@ -3,7 +3,7 @@
 // while a 50 MB file is checked), and its diagnostics are published unless newer ones are out already.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ValidationResult } from '../../service/index';
-import { toDiagnostic } from '../diagnostics';
+import { CHECK_FAILED, toDiagnostic } from '../diagnostics';
 import { DialectStatusNotification } from '../protocol';
 import { guarded, logFailure } from '../safety';
 import { ValidationScheduler, type StaleCheck } from '../scheduling';
@@ -41,6 +41,9 @@ export function registerDocumentHandlers(state: ServerState): void {
   );
 }
 
+/** The result of a validation the core failed on (logged without its message, which may quote a cell). */
+const FAILED: ValidationResult = Object.freeze({ problems: [] });
+
 /** Validates an open document to the end (Validate Workspace counts it); undefined when it is not open. */
 export async function checkOpenDocument(state: ServerState, uri: string): Promise<ValidationResult | undefined> {
   const document = state.documents.get(uri);
@@ -61,7 +64,10 @@ async function validateOpenDocument(state: ServerState, uri: string, token: Stal
   else state.chosenDialects.delete(uri);
   const result = await validateInSlices(state, document, options, token);
   if (!result || token.isStale || state.documents.get(uri)?.version !== document.version) return;
-  const diagnostics = result.problems.map((problem) => toDiagnostic(document, problem, { rulesDocumentationUrl: state.rulesDocumentationUrl }));
+  // A core failure: diagnostics of an earlier version would point at the wrong places now, and an empty
+  // list would make the file look clean; one diagnostic says it was not checked.
+  const diagnostics =
+    result === FAILED ? [CHECK_FAILED] : result.problems.map((problem) => toDiagnostic(document, problem, { rulesDocumentationUrl: state.rulesDocumentationUrl }));
   if (!state.publisher.publish(uri, document.version, diagnostics)) return;
   const length = document.getText().length;
   // After the diagnostics went out: the former texts of a big document are collected before they pile up.
@@ -74,10 +80,7 @@ async function validateOpenDocument(state: ServerState, uri: string, token: Stal
   });
 }
 
-/**
- * Runs the document's validation slice by slice; undefined when newer work made it stale. A core failure
- * counts as "nothing found": diagnostics of an earlier version would point at the wrong places now.
- */
+/** Runs the document's validation slice by slice; undefined when newer work made it stale, FAILED when the core failed. */
 async function validateInSlices(
   state: ServerState,
   document: TextDocument,
@@ -94,7 +97,7 @@ async function validateInSlices(
       result = state.sessions.validate(document.uri, document.getText(), { dialect, settings }, () => token.isStale || performance.now() > deadline);
     } catch (error) {
       logFailure(state.logger, `validating ${document.uri}`, error);
-      return { problems: [] };
+      return FAILED;
     }
     if (result && document.version === version) return result;
     await state.platform.yieldToEventLoop();

@@ -5,7 +5,7 @@ import type { DidChangeWatchedFilesParams, WorkDoneProgressBegin, WorkDoneProgre
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { decodeBytes } from '../../common/decode';
 import { FolderFilter } from '../../common/filter';
-import { toDiagnostic } from '../diagnostics';
+import { CHECK_FAILED, toDiagnostic } from '../diagnostics';
 import { ValidateWorkspaceRequest, type ValidateWorkspaceResult } from '../protocol';
 import { guarded, logFailure } from '../safety';
 import type { ServerState } from '../state';
@@ -58,8 +58,9 @@ export function registerWorkspaceHandlers(state: ServerState): WorkspaceValidato
       try {
         result = state.service.validate(text, { dialect, settings: validation, encoding });
       } catch (error) {
+        // An empty list would make the file look clean: one diagnostic says it was not checked.
         logFailure(logger, `validating ${uri}`, error);
-        result = { problems: [] };
+        return { result: { problems: [] }, diagnostics: [CHECK_FAILED] };
       }
       const document = TextDocument.create(uri, 'csv', 0, text);
       return { result, diagnostics: result.problems.map((p) => toDiagnostic(document, p, { rulesDocumentationUrl: state.rulesDocumentationUrl })) };

@@ -123,6 +123,14 @@ export class CsvModel {
     return (this.table.recordFlags[record] & RECORD_ERROR) !== 0;
   }
 
+  /**
+   * True when a data record's cells may not line up with the header: a structural error in it, or another
+   * number of cells. A value may then belong to another column (a password), so no message quotes it.
+   */
+  isBroken(record: number): boolean {
+    return record > 0 && (this.hasErrors(record) || this.cellCount(record) !== this.cellCount(0));
+  }
+
   /** How far from its start the scan of a record read (Infinity: to the end of the text). */
   recordReach(record: number): number {
     const reach = this.table.reach[record];

@@ -1,9 +1,21 @@
 // Turns a resolved dialect file into the form the validators use: defaults filled in, regexes compiled
 // once, allowed values in Sets/Maps.
 import type { CompiledColumn, Detection, Dialect, RawColumn, RawDialect, RawSignature, Signature } from './model';
+import { compilePattern, type Pattern, type PatternEngine } from './patterns';
 
-export function compileDialect(raw: RawDialect, source: string, builtIn: boolean): Dialect {
-  const columns = (raw.columns ?? []).map(compileColumn);
+/** What the built-in dialect files use: their patterns and JSON Schemas are trusted (see patterns.ts). */
+export interface TrustedParts {
+  patterns: ReadonlySet<string>;
+  jsonSchemas: ReadonlySet<string>;
+}
+
+export const NOTHING_TRUSTED: TrustedParts = { patterns: new Set(), jsonSchemas: new Set() };
+
+export function compileDialect(raw: RawDialect, source: string, builtIn: boolean, trusted: TrustedParts = NOTHING_TRUSTED): Dialect {
+  // A pattern or schema of a built-in file stays trusted in a custom dialect that inherits or repeats it.
+  const pattern = (text: string): Pattern => compilePattern(text, builtIn || trusted.patterns.has(text) ? 'native' : 'linear');
+  const schemaEngine = (path: string): PatternEngine => (builtIn || trusted.jsonSchemas.has(path) ? 'native' : 'linear');
+  const columns = (raw.columns ?? []).map((column) => compileColumn(column, pattern, schemaEngine));
   const d = raw.detection ?? {};
   const detection: Detection = {
     family: d.family ?? raw.id,
@@ -54,9 +66,25 @@ function compileSignature(raw: RawSignature): Signature {
   };
 }
 
-function compileColumn(raw: RawColumn): CompiledColumn {
+/** What a spreadsheet may run as a formula at the start of a value (OWASP: tab and CR too). */
+export const FORMULA_TRIGGERS: readonly string[] = ['=', '+', '-', '@', '\t', '\r'];
+
+/**
+ * Whether formula injection is looked for in a column the dialect file says nothing about: free text
+ * (string, email, list) that is not secret and whose pattern, if any, lets a formula through. A pattern
+ * that allows only numbers (+15145550100, -5) keeps the column out: a number is no formula.
+ */
+function holdsFreeText(raw: RawColumn, compiled: Pattern | undefined): boolean {
+  const type = raw.type ?? 'string';
+  if (raw.secret || (type !== 'string' && type !== 'email' && type !== 'list')) return false;
+  if (!compiled) return true;
+  return FORMULA_TRIGGERS.some((trigger) => compiled.test(`${trigger}cmd`) || compiled.test(`${trigger}A1`));
+}
+
+function compileColumn(raw: RawColumn, pattern: (text: string) => Pattern, schemaEngine: (path: string) => PatternEngine): CompiledColumn {
   const values = raw.values ?? [];
   const required = raw.required ?? false;
+  const compiledPattern = raw.pattern !== undefined ? pattern(raw.pattern) : undefined;
   return {
     name: raw.name,
     description: raw.description ?? '',
@@ -71,14 +99,14 @@ function compileColumn(raw: RawColumn): CompiledColumn {
     valueByLowerCase: new Map(values.map((v) => [v.value.toLowerCase(), v.value])),
     caseInsensitive: raw.caseInsensitive ?? false,
     otherValues: raw.otherValues && {
-      regex: raw.otherValues.pattern !== undefined ? new RegExp(raw.otherValues.pattern, 'u') : undefined,
+      regex: raw.otherValues.pattern !== undefined ? pattern(raw.otherValues.pattern) : undefined,
       severity: raw.otherValues.severity ?? 'warning',
       description: raw.otherValues.description,
     },
-    pattern: raw.pattern !== undefined ? new RegExp(raw.pattern, 'u') : undefined,
+    pattern: compiledPattern,
     patternDescription: raw.patternDescription,
     strictPattern: raw.strictPattern && {
-      regex: new RegExp(raw.strictPattern.pattern, 'u'),
+      regex: pattern(raw.strictPattern.pattern),
       description: raw.strictPattern.description,
       reason: raw.strictPattern.reason,
       severity: raw.strictPattern.severity ?? 'warning',
@@ -102,8 +130,9 @@ function compileColumn(raw: RawColumn): CompiledColumn {
     secret: raw.secret ?? false,
     policy: raw.policy && { kind: raw.policy.kind, accountColumns: raw.policy.accountColumns ?? [] },
     resource: raw.resource,
-    formulaInjection: raw.formulaInjection ?? false,
+    formulaInjection: raw.formulaInjection ?? holdsFreeText(raw, compiledPattern),
     jsonSchemaUri: raw.jsonSchema,
+    jsonSchemaEngine: raw.jsonSchema !== undefined ? schemaEngine(raw.jsonSchema) : 'native',
     jsonIfLooksLikeJson: raw.jsonIfLooksLikeJson ?? false,
     list: raw.list,
     notes: raw.notes ?? [],

@@ -3,9 +3,11 @@
 // embedded-JSON column. A bad file is reported and skipped; it never takes the other dialects down.
 import Ajv, { type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { appendAll } from '../arrays';
 import { createSchemaCompiler, type CompiledSchema } from '../json/schemas';
-import { compileDialect } from './compile';
+import { compileDialect, type TrustedParts } from './compile';
 import type { ColumnSchema, Dialect, DialectLoadError, IgnoredColumn, RawColumn, RawDialect, Resource } from './model';
+import { linearEngineRefusal, type PatternEngine } from './patterns';
 import { resolveUri, type Resources } from './resources';
 
 export interface LoadedDialects {
@@ -29,12 +31,13 @@ export function loadDialects(resources: Resources, customDialects: readonly stri
   }
   const files: RawFile[] = [];
   for (const uri of resources.builtInDialects) {
-    const loaded = readDialectFile(resources, uri, true, validate, errors);
+    const loaded = readDialectFile(resources, uri, true, validate, errors, undefined);
     if (loaded) files.push(loaded);
   }
   const ids = new Set(files.map((f) => f.raw.id));
+  const trusted = trustedParts(files);
   for (const uri of customDialects) {
-    const loaded = readDialectFile(resources, uri, false, validate, errors);
+    const loaded = readDialectFile(resources, uri, false, validate, errors, trusted);
     if (!loaded) continue;
     if (ids.has(loaded.raw.id)) {
       errors.push({ file: uri, pointer: '/id', message: `dialect id "${loaded.raw.id}" is already used by another dialect; choose another id` });
@@ -45,60 +48,107 @@ export function loadDialects(resources: Resources, customDialects: readonly stri
   }
   const schemas = new SchemaLoader(resources);
   const dialects: Dialect[] = [];
+  const ownColumns = new Map(files.map((f) => [f.file, f.raw.columns ?? []]));
   for (const { file, raw, builtIn } of resolveExtends(files, errors)) {
-    const dialect = compileDialect(raw, file, builtIn);
-    if (schemas.attach(dialect, errors)) dialects.push(dialect);
+    const dialect = compileDialect(raw, file, builtIn, trusted);
+    if (schemas.attach(dialect, ownColumns.get(file) ?? [], errors)) dialects.push(dialect);
   }
   return { dialects, errors };
 }
 
-/** Loads each JSON Schema once (by URI) and gives the dialect's JSON columns their compiled schema. */
+/** The patterns and JSON Schemas of the built-in files: they run on the native engine wherever they are used. */
+function trustedParts(builtIn: readonly RawFile[]): TrustedParts {
+  const patterns = new Set<string>();
+  const jsonSchemas = new Set<string>();
+  for (const { raw } of builtIn) {
+    for (const column of raw.columns ?? []) {
+      for (const pattern of [column.pattern, column.otherValues?.pattern, column.strictPattern?.pattern]) if (pattern !== undefined) patterns.add(pattern);
+      if (column.jsonSchema !== undefined) jsonSchemas.add(column.jsonSchema);
+    }
+  }
+  return { patterns, jsonSchemas };
+}
+
+/**
+ * Loads each JSON Schema once (by URI and engine) and gives the dialect's JSON columns their compiled
+ * schema. Every schema a dialect names must load: a missing or broken one would silently turn the checks
+ * of its column off, so it is a load error, and the dialect is skipped.
+ */
 class SchemaLoader {
   private readonly compile = createSchemaCompiler();
   private readonly loaded = new Map<string, ColumnSchema | Error>();
 
   constructor(private readonly resources: Resources) {}
 
-  /** False (with the errors pushed) when a column's schema cannot be loaded: the dialect is then skipped. */
-  attach(dialect: Dialect, errors: DialectLoadError[]): boolean {
+  /**
+   * False (with the errors pushed) when a column's schema cannot be loaded. `own`: the columns the dialect's
+   * file itself lists (an error points into the file; an inherited column's is its parent's to report).
+   */
+  attach(dialect: Dialect, own: readonly RawColumn[], errors: DialectLoadError[]): boolean {
     let ok = true;
-    dialect.columns.forEach((column, i) => {
+    for (const column of dialect.columns) {
       const uri = column.jsonSchemaUri;
-      if (uri === undefined) return;
-      const schema = this.load(uri);
+      if (uri === undefined) continue;
+      const schema = this.load(uri, column.jsonSchemaEngine);
       if (schema instanceof Error) {
-        errors.push({
-          file: dialect.source,
-          pointer: `/columns/${i}/jsonSchema`,
-          message: `the JSON Schema of column "${column.name}" (${this.resources.displayName?.(uri) ?? uri}) cannot be used: ${schema.message}`,
-        });
+        const index = own.findIndex((c) => c.name === column.name);
+        const pointer = index >= 0 ? `/columns/${index}/jsonSchema` : '/extends';
+        errors.push({ file: dialect.source, pointer, message: `column "${column.name}": ${schema.message}` });
         ok = false;
-        return;
+        continue;
       }
       column.jsonSchema = schema;
-    });
+    }
     return ok;
   }
 
-  private load(uri: string): ColumnSchema | Error {
-    let schema = this.loaded.get(uri);
+  private load(uri: string, engine: PatternEngine): ColumnSchema | Error {
+    const key = `${engine}\u0000${uri}`;
+    let schema = this.loaded.get(key);
     if (!schema) {
-      try {
-        const root: unknown = JSON.parse(this.resources.read(uri));
-        if (root === null || typeof root !== 'object' || Array.isArray(root)) throw new Error('not a JSON Schema (not a JSON object)');
-        const validate: CompiledSchema = this.compile(root as AnySchemaObject);
-        schema = { uri, root: root as Record<string, unknown>, validate };
-      } catch (e) {
-        schema = e instanceof SyntaxError ? new Error(`not valid JSON (${e.message})`) : (e as Error);
-      }
-      this.loaded.set(uri, schema);
+      schema = this.read(uri, engine);
+      this.loaded.set(key, schema);
     }
     return schema;
   }
+
+  private read(uri: string, engine: PatternEngine): ColumnSchema | Error {
+    const shown = this.resources.displayName?.(uri) ?? uri;
+    let text: string;
+    try {
+      text = this.resources.read(uri);
+    } catch (e) {
+      return new Error(`cannot read the JSON Schema ${shown}: ${(e as Error).message}`);
+    }
+    let root: unknown;
+    try {
+      root = JSON.parse(text);
+    } catch (e) {
+      return new Error(`the JSON Schema ${shown} is not valid JSON: ${(e as Error).message}`);
+    }
+    if (root === null || typeof root !== 'object' || Array.isArray(root)) return new Error(`the JSON Schema ${shown} is not a valid schema: not a JSON object`);
+    let validate: CompiledSchema;
+    try {
+      validate = this.compile(root as AnySchemaObject, engine);
+    } catch (e) {
+      return new Error(`the JSON Schema ${shown} is not a valid schema: ${(e as Error).message}`);
+    }
+    return { uri, root: root as Record<string, unknown>, validate };
+  }
 }
 
-/** Reads, parses and validates one dialect file; undefined (with errors pushed) when it is unusable. */
-function readDialectFile(resources: Resources, file: string, builtIn: boolean, validate: ValidateFunction, errors: DialectLoadError[]): RawFile | undefined {
+/**
+ * Reads, parses and validates one dialect file; undefined (with errors pushed) when it is unusable.
+ * `trusted`: for a custom file, what the built-in files use (undefined for a built-in file).
+ */
+function readDialectFile(
+  resources: Resources,
+  file: string,
+  builtIn: boolean,
+  validate: ValidateFunction,
+  errors: DialectLoadError[],
+  trusted: TrustedParts | undefined,
+): RawFile | undefined {
   let text: string;
   try {
     text = resources.read(file);
@@ -120,7 +170,7 @@ function readDialectFile(resources: Resources, file: string, builtIn: boolean, v
   }
   const dialect = raw as RawDialect;
   const before = errors.length;
-  checkRegexes(file, dialect, errors);
+  checkRegexes(file, dialect, errors, trusted);
   if (errors.length > before) return undefined;
   return { file, builtIn, raw: withResolvedSchemaUris(dialect, file) };
 }
@@ -144,19 +194,32 @@ function lineAndCharacter(text: string, offset: number): { line: number; charact
   return { line, character: offset - lineStart };
 }
 
-function checkRegexes(file: string, dialect: RawDialect, errors: DialectLoadError[]): void {
-  const check = (source: string | undefined, pointer: string): void => {
+/** Every pattern must be a valid JavaScript regular expression; a custom file's own ones must run on the linear-time engine. */
+function checkRegexes(file: string, dialect: RawDialect, errors: DialectLoadError[], trusted: TrustedParts | undefined): void {
+  const check = (column: RawColumn, source: string | undefined, pointer: string): void => {
     if (source === undefined) return;
     try {
       new RegExp(source, 'u');
     } catch (e) {
       errors.push({ file, pointer, message: `invalid regular expression: ${(e as Error).message}` });
+      return;
+    }
+    if (!trusted || trusted.patterns.has(source)) return;
+    const refusal = linearEngineRefusal(source);
+    if (refusal !== undefined) {
+      errors.push({
+        file,
+        pointer,
+        message:
+          `column "${column.name}": the pattern cannot be used: patterns of custom dialects run on a linear-time engine (RE2 syntax), ` +
+          `which has no lookahead, lookbehind or backreferences, so no pattern can hang the validation (${refusal})`,
+      });
     }
   };
   (dialect.columns ?? []).forEach((column, i) => {
-    check(column.pattern, `/columns/${i}/pattern`);
-    check(column.otherValues?.pattern, `/columns/${i}/otherValues/pattern`);
-    check(column.strictPattern?.pattern, `/columns/${i}/strictPattern/pattern`);
+    check(column, column.pattern, `/columns/${i}/pattern`);
+    check(column, column.otherValues?.pattern, `/columns/${i}/otherValues/pattern`);
+    check(column, column.strictPattern?.pattern, `/columns/${i}/strictPattern/pattern`);
   });
 }
 
@@ -223,7 +286,7 @@ export function mergeDialects(parent: RawDialect, child: RawDialect): RawDialect
     columns.push(override ? { ...column, ...override } : column);
     overrides.delete(column.name);
   }
-  for (const column of overrides.values()) columns.push(column);
+  appendAll(columns, overrides.values());
   return {
     id: child.id,
     label: child.label,

@@ -3,6 +3,7 @@
 import type { Delimiter } from '../detect';
 import type { CompiledSchema } from '../json/schemas';
 import type { Severity, SeverityOverride } from '../types';
+import type { Pattern, PatternEngine } from './patterns';
 
 export type ColumnType = 'string' | 'boolean' | 'integer' | 'enum' | 'email' | 'json' | 'languageTag' | 'uuid' | 'list';
 
@@ -159,10 +160,10 @@ export interface CompiledColumn {
   /** Lower-cased allowed value -> canonical spelling. */
   valueByLowerCase: ReadonlyMap<string, string>;
   caseInsensitive: boolean;
-  otherValues?: { regex?: RegExp; severity: SeverityOverride; description: string };
-  pattern?: RegExp;
+  otherValues?: { regex?: Pattern; severity: SeverityOverride; description: string };
+  pattern?: Pattern;
   patternDescription?: string;
-  strictPattern?: { regex: RegExp; description: string; reason: string; severity: SeverityOverride };
+  strictPattern?: { regex: Pattern; description: string; reason: string; severity: SeverityOverride };
   reserved?: { set: ReadonlySet<string>; caseInsensitive: boolean };
   minLength?: number;
   maxLength?: number;
@@ -179,6 +180,8 @@ export interface CompiledColumn {
   jsonSchema?: ColumnSchema;
   /** URI of that JSON Schema, resolved against the dialect file (the loader loads it). */
   jsonSchemaUri?: string;
+  /** The engine of its `pattern` keywords: a custom dialect's own schema runs them in linear time (see patterns.ts). */
+  jsonSchemaEngine: PatternEngine;
   jsonIfLooksLikeJson: boolean;
   list?: { separator: string; itemDescription?: string };
   notes: string[];

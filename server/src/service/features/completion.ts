@@ -101,7 +101,10 @@ function wholeCellEdit(text: string, cell: Cell, value: string): Pick<Completion
 
 export function columnDocumentation(column: CompiledColumn): string {
   const lines = [column.description];
-  if (column.values.length > 0) lines.push('', ...column.values.map((v) => `- \`${v.value}\`: ${v.description}`));
+  if (column.values.length > 0) {
+    lines.push('');
+    for (const v of column.values) lines.push(`- \`${v.value}\`: ${v.description}`);
+  }
   return lines.join('\n');
 }
 

@@ -3,6 +3,7 @@
 // never shown, so secrets cannot leak through a hover.
 import { getLocation } from 'jsonc-parser';
 import type { CompiledColumn } from '../dialects/model';
+import { cut } from '../quote';
 import type { Span } from '../types';
 import { cellAt, type CellHit, type FeatureDocument } from './document';
 import { JsonCell } from './jsonCell';
@@ -45,7 +46,8 @@ export function columnSummary(fd: FeatureDocument, column: CompiledColumn): stri
   const when = column.requiredWhen;
   if (when?.column !== undefined) lines.push('', `Cannot be empty when ${when.column} is ${when.equals}: ${when.reason}.`);
   if (column.values.length > 0) {
-    lines.push('', 'Allowed values:', ...column.values.map((v) => `- \`${v.value}\`: ${v.description}`));
+    lines.push('', 'Allowed values:');
+    for (const v of column.values) lines.push(`- \`${v.value}\`: ${v.description}`);
     if (column.otherValues) lines.push(`- or ${column.otherValues.description}`);
   }
   for (const note of column.notes) lines.push('', note);
@@ -88,12 +90,13 @@ function jsonHover(fd: FeatureDocument, hit: CellHit, offset: number, column: Co
   const key = location.path[location.path.length - 1];
   const parent = schemaAt(root, location.path.slice(0, -1));
   const required = typeof key === 'string' && requiredOf(parent).includes(key);
-  const lines = [`**${typeof key === 'string' ? key : `item ${key}`}** — ${typeOf(schema) ?? 'any value'}${typeof key === 'string' ? (required ? ', required' : ', optional') : ''}`];
+  const lines = [`**${typeof key === 'string' ? cut(key) : `item ${key}`}** — ${typeOf(schema) ?? 'any value'}${typeof key === 'string' ? (required ? ', required' : ', optional') : ''}`];
   const description = descriptionOf(schema);
   if (description) lines.push('', description);
   const values = enumOf(schema);
   if (values.length > 0) {
-    lines.push('', 'Allowed values:', ...values.map((v) => `- \`${JSON.stringify(v.value)}\`${v.description ? `: ${v.description}` : ''}`));
+    lines.push('', 'Allowed values:');
+    for (const v of values) lines.push(`- \`${JSON.stringify(v.value)}\`${v.description ? `: ${v.description}` : ''}`);
   }
   return { ...json.toDocument(node.offset, node.offset + node.length), contents: lines.join('\n') };
 }

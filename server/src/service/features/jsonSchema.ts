@@ -96,7 +96,7 @@ class SkeletonWriter {
     if (enums.length > 0) {
       // The schema's default, if it names one of the values, is the first (pre-selected) choice.
       const first = enums.findIndex((e) => e.value === schema?.default);
-      if (first > 0) enums.unshift(...enums.splice(first, 1));
+      if (first > 0) enums.unshift(enums.splice(first, 1)[0]);
       const options = enums.map((e) => JSON.stringify(e.value));
       const allStrings = enums.every((e) => typeof e.value === 'string');
       // Keep the quotes outside the choice so that picking an option stays a string.

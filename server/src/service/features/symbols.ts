@@ -16,6 +16,9 @@ export interface RowSymbol {
 
 export const MAX_SYMBOLS = 5000;
 
+/** Shown beside a row whose cells do not line up with the header, instead of its cells. */
+export const BROKEN_ROW_DETAIL = 'cells do not match the header';
+
 export function documentSymbols(fd: FeatureDocument, max = MAX_SYMBOLS): { symbols: RowSymbol[]; omitted: number } {
   if (fd.header.delimiter || fd.model.recordCount < 2) return { symbols: [], omitted: 0 };
   // Secret columns never name anything.
@@ -33,11 +36,16 @@ export function documentSymbols(fd: FeatureDocument, max = MAX_SYMBOLS): { symbo
   const model = fd.model;
   const last = Math.min(model.recordCount - 1, max);
   for (let r = 1; r <= last; r++) {
+    const start = model.recordStart(r);
+    if (model.isBroken(r)) {
+      // Its cells may be shifted (a stray quote, an unquoted comma): the name cell may hold a password.
+      symbols.push({ name: `Row ${r}`, detail: BROKEN_ROW_DETAIL, start, end: model.recordEnd(r), selectionStart: start, selectionEnd: start });
+      continue;
+    }
     const parts = nameIndexes.map((i) => model.value(r, i).trim()).filter(Boolean);
     const detail = detailIndex >= 0 ? model.value(r, detailIndex).trim() : undefined;
     const nameIndex = nameIndexes.find((i) => model.value(r, i).trim() !== '');
     const nameCell = nameIndex !== undefined ? model.cellSpan(r, nameIndex) : undefined;
-    const start = model.recordStart(r);
     symbols.push({
       name: oneLine(parts.join(' ')) || `Row ${r}`,
       ...(detail ? { detail: oneLine(detail) } : {}),

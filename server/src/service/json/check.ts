@@ -76,6 +76,11 @@ export interface JsonColumn {
   /** Header name, e.g. `office_hours`. */
   name: string;
   schema: ColumnSchema;
+  /**
+   * No message quotes a value of the cell: the column is secret, or the row is broken and the cell may
+   * hold another column's value (a password, say). Verdicts are kept apart from those that quote.
+   */
+  hideValues?: boolean;
 }
 
 /** A phone MAC address seen in a JSON cell, for the file-wide duplicate check. */
@@ -146,8 +151,9 @@ class VerdictCache {
   of(column: JsonColumn, quoted: boolean): ColumnVerdicts {
     let byName = this.bySchema.get(column.schema.uri);
     if (!byName) this.bySchema.set(column.schema.uri, (byName = new Map()));
-    let maps = byName.get(column.name);
-    if (!maps) byName.set(column.name, (maps = { quoted: newColumn(), unquoted: newColumn() }));
+    const name = column.hideValues ? `\u0000${column.name}` : column.name; // no header name starts with U+0000
+    let maps = byName.get(name);
+    if (!maps) byName.set(name, (maps = { quoted: newColumn(), unquoted: newColumn() }));
     return quoted ? maps.quoted : maps.unquoted;
   }
 
@@ -228,13 +234,14 @@ function judge(text: CellText, column: JsonColumn): CellVerdict {
     return { macs: [], problems: [{ rule: 'json-syntax', severity: 'error', message: syntax.message, ...span }] };
   }
   const validation = column.schema.validate(value);
-  const semantic = semanticFindings(validation.sites, value, column.name);
+  const hide = column.hideValues === true;
+  const semantic = semanticFindings(validation.sites, value, column.name, hide);
   const errors = validation.errors;
   if (errors.length === 0 && semantic.findings.length === 0 && semantic.macs.length === 0) {
     text.release();
     return CLEAN;
   }
-  const findings = errors.length === 0 ? semantic.findings : [...schemaFindings(errors, value, column.name), ...semantic.findings];
+  const findings = errors.length === 0 ? semantic.findings : [...schemaFindings(errors, value, column.name, hide), ...semantic.findings];
   const problems = findings.map((f) => locate(f, text)).sort((a, b) => a.start - b.start || a.end - b.end);
   text.release();
   return { problems, macs: semantic.macs };
@@ -269,15 +276,22 @@ export function macGroupProblems(places: readonly MacPlace[]): Problem[] {
     // Each problem names at most MAX_SHOWN_PLACES of the other places and lines, so that a MAC copied onto
     // thousands of rows costs thousands of problems, not millions of references. A place's other lines are
     // all lines but its own when it is alone there.
+    // Lines in document order with their number of places, counted once: the lines a place names are the
+    // first of them (its own only when another place shares it), found without rescanning the places.
     const placesOnLine = new Map<number, number>();
     for (const place of places) placesOnLine.set(place.line, (placesOnLine.get(place.line) ?? 0) + 1);
+    const firstLines: number[] = [];
+    for (const line of placesOnLine.keys()) {
+      if (firstLines.length > MAX_SHOWN_PLACES) break;
+      firstLines.push(line);
+    }
     for (const place of places) {
-      const otherLineCount = placesOnLine.size - (placesOnLine.get(place.line) === 1 ? 1 : 0);
-      const shown = new Set<number>();
-      for (let i = 0; i < places.length && shown.size < Math.min(MAX_SHOWN_PLACES, otherLineCount); i++) {
-        if (places[i] !== place) shown.add(places[i].line);
+      const alone = placesOnLine.get(place.line) === 1;
+      const otherLineCount = placesOnLine.size - (alone ? 1 : 0);
+      const shownLines: number[] = [];
+      for (let i = 0; i < firstLines.length && shownLines.length < Math.min(MAX_SHOWN_PLACES, otherLineCount); i++) {
+        if (!(alone && firstLines[i] === place.line)) shownLines.push(firstLines[i]);
       }
-      const shownLines = [...shown];
       const more = otherLineCount - shownLines.length;
       const related: RelatedInformation[] = [];
       for (let i = 0; i < places.length && related.length < MAX_SHOWN_PLACES; i++) {
@@ -295,14 +309,4 @@ export function macGroupProblems(places: readonly MacPlace[]): Problem[] {
     }
   }
   return problems;
-}
-
-/** 1-based line of `offset`, counted from the start of its row (which starts on 0-based line `rowLine`). */
-export function lineOf(text: string, rowStart: number, rowLine: number, offset: number): number {
-  let line = rowLine;
-  for (let i = rowStart; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
-  }
-  return line + 1;
 }

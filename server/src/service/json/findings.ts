@@ -2,6 +2,7 @@
 import type { AnySchemaObject } from 'ajv';
 import type { Problem, Severity } from '../types';
 import type { JsonRuleId } from './rules';
+import { cut } from '../quote';
 import type { JsonPath, Target } from './cellText';
 
 export interface Finding {
@@ -29,14 +30,14 @@ export function labelOf(path: JsonPath, column: string): string {
   let label = path.length === 0 || typeof path[0] === 'number' ? column : '';
   for (const segment of path) {
     if (typeof segment === 'number') label += `[${segment}]`;
-    else label += (label ? '.' : '') + segment;
+    else label += (label ? '.' : '') + cut(segment); // a key may be megabytes long
   }
   return label;
 }
 
-/** How a value is shown after "found": short, and never for secret values. */
-export function foundText(value: unknown, schema?: AnySchemaObject): string {
-  if (schema?.['x-secret'] === true) return '';
+/** How a value is shown after "found": short, and never for secret values nor when `hide` says the cell's values must not be shown. */
+export function foundText(value: unknown, schema?: AnySchemaObject, hide = false): string {
+  if (hide || schema?.['x-secret'] === true) return '';
   let shown: string;
   if (value === null) shown = 'null';
   else if (Array.isArray(value)) shown = 'an array';

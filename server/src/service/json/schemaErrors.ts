@@ -1,5 +1,6 @@
 // ajv errors → findings with messages people understand, located at the offending value or key.
 import type { AnySchemaObject, ErrorObject } from 'ajv';
+import { quote } from '../quote';
 import { foundText, labelOf, pointerToPath, type Finding } from './findings';
 import { ruleOf } from './rules';
 
@@ -13,7 +14,8 @@ const typeWords: Record<string, string> = {
   null: 'null',
 };
 
-export function schemaFindings(errors: ErrorObject[], root: unknown, column: string): Finding[] {
+/** `hide`: no message quotes a value of the cell (see JsonColumn.hideValues). */
+export function schemaFindings(errors: ErrorObject[], root: unknown, column: string, hide = false): Finding[] {
   const findings: Finding[] = [];
   const missing = new Map<string, { path: (string | number)[]; keys: string[] }>();
   for (const error of errors) {
@@ -26,7 +28,7 @@ export function schemaFindings(errors: ErrorObject[], root: unknown, column: str
       missing.set(at, group);
       continue;
     }
-    const finding = toFinding(error, path, column);
+    const finding = toFinding(error, path, column, hide);
     if (finding) findings.push(finding);
   }
   for (const { path, keys } of missing.values()) {
@@ -43,10 +45,10 @@ export function schemaFindings(errors: ErrorObject[], root: unknown, column: str
   return findings;
 }
 
-function toFinding(error: ErrorObject, path: (string | number)[], column: string): Finding | undefined {
+function toFinding(error: ErrorObject, path: (string | number)[], column: string, hide: boolean): Finding | undefined {
   const schema = (error.parentSchema ?? {}) as AnySchemaObject;
   const label = labelOf(path, column);
-  const found = foundText(error.data, schema);
+  const found = foundText(error.data, schema, hide);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'if':
@@ -65,7 +67,7 @@ function toFinding(error: ErrorObject, path: (string | number)[], column: string
           return {
             rule: 'json-language-case',
             severity: 'hint',
-            message: `${label} ${JSON.stringify(value)} is accepted; the canonical spelling is ${canonical}`,
+            message: `${label}${hide || schema['x-secret'] === true ? '' : ` ${JSON.stringify(value)}`} is accepted; the canonical spelling is ${canonical}`,
             path,
             target: 'content',
             data: { replacement: canonical },
@@ -115,7 +117,7 @@ function toFinding(error: ErrorObject, path: (string | number)[], column: string
       return {
         rule: 'json-unknown-key',
         severity: 'warning',
-        message: `unknown key "${key}" in ${label}: the importer does not know it`,
+        message: `unknown key ${quote(key)} in ${label}: the importer does not know it`,
         path: [...path, key],
         target: 'key',
       };

@@ -3,13 +3,16 @@ import { labelOf, pointerToPath, type Finding, type MacUse } from './findings';
 import { ruleOf } from './rules';
 import type { JsonPath } from './cellText';
 import type { CheckSite } from './schemas';
+import { cut, quote } from '../quote';
+import { compilePattern, type Pattern, type PatternEngine } from '../dialects/patterns';
 
 export interface SemanticResult {
   findings: Finding[];
   macs: MacUse[];
 }
 
-type Check = (data: unknown, path: JsonPath, site: CheckSite, column: string, out: SemanticResult) => void;
+/** `hide`: no message quotes a value of the cell (see JsonColumn.hideValues). */
+type Check = (data: unknown, path: JsonPath, site: CheckSite, column: string, out: SemanticResult, hide: boolean) => void;
 
 const checks: Record<string, Check> = {
   'office-hours': checkGlobalDays,
@@ -20,10 +23,10 @@ const checks: Record<string, Check> = {
   'known-value': checkKnownValue,
 };
 
-export function semanticFindings(sites: CheckSite[], root: unknown, column: string): SemanticResult {
+export function semanticFindings(sites: CheckSite[], root: unknown, column: string, hide = false): SemanticResult {
   const out: SemanticResult = { findings: [], macs: [] };
   for (const site of sites) {
-    checks[site.kind]?.(site.data, pointerToPath(site.instancePath, root), site, column, out);
+    checks[site.kind]?.(site.data, pointerToPath(site.instancePath, root), site, column, out, hide);
   }
   return out;
 }
@@ -100,7 +103,7 @@ function checkGlobalDays(data: unknown, path: JsonPath, _site: CheckSite, _colum
     out.findings.push({
       rule: 'json-days-ignored',
       severity: 'hint',
-      message: `${day} is ignored: mode is GLOBAL, so the tenant's office hours apply`,
+      message: `${cut(day)} is ignored: mode is GLOBAL, so the tenant's office hours apply`,
       path: [...path, day],
       target: 'key',
       tags: ['unnecessary'],
@@ -136,17 +139,18 @@ function checkForwardNumber(data: unknown, path: JsonPath, site: CheckSite, colu
   }
 }
 
-/** Schema patterns are a handful of fixed strings: each is compiled once, not once per value. */
-const patterns = new Map<string, RegExp>();
-function compiledPattern(source: string): RegExp {
-  let regex = patterns.get(source);
-  if (!regex) patterns.set(source, (regex = new RegExp(source, 'u')));
-  return regex;
+/** Schema patterns are a handful of fixed strings: each is compiled once per engine, not once per value. */
+const patterns = new Map<string, Pattern>();
+function compiledPattern(source: string, engine: PatternEngine): Pattern {
+  const key = `${engine}\u0000${source}`;
+  let pattern = patterns.get(key);
+  if (!pattern) patterns.set(key, (pattern = compilePattern(source, engine)));
+  return pattern;
 }
 
 function checkMac(data: unknown, path: JsonPath, site: CheckSite, column: string, out: SemanticResult): void {
   if (typeof data !== 'string') return;
-  const pattern = typeof site.schema.pattern === 'string' ? compiledPattern(site.schema.pattern) : undefined;
+  const pattern = typeof site.schema.pattern === 'string' ? compiledPattern(site.schema.pattern, site.engine) : undefined;
   if (pattern && !pattern.test(data)) return; // the schema reports the malformed MAC
   const lower = data.toLowerCase();
   if (lower !== data) {
@@ -162,13 +166,13 @@ function checkMac(data: unknown, path: JsonPath, site: CheckSite, column: string
   out.macs.push({ key: lower.replace(/[^0-9a-f]/g, ''), text: data, path });
 }
 
-function checkKnownValue(data: unknown, path: JsonPath, site: CheckSite, column: string, out: SemanticResult): void {
+function checkKnownValue(data: unknown, path: JsonPath, site: CheckSite, column: string, out: SemanticResult, hide: boolean): void {
   const known = site.schema['x-known-values'];
   if (typeof data !== 'string' || !Array.isArray(known) || known.includes(data)) return;
   out.findings.push({
     rule: ruleOf(site.schema, 'json-unknown-value'),
     severity: 'warning',
-    message: `${labelOf(path, column)} ${JSON.stringify(data)} is not one of the known values ${known.join(', ')}`,
+    message: `${labelOf(path, column)}${hide || site.schema['x-secret'] === true ? '' : ` ${quote(data)}`} is not one of the known values ${known.join(', ')}`,
     path,
     target: 'value',
   });

@@ -14,9 +14,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TRUE_WORDS = new Set(['true', 'yes', 'y', 'on', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', 'off', '0']);
 
-/** `, found "x"` — or nothing for a secret column, whose value never appears in a message. */
-function found(column: CompiledColumn, value: string): string {
-  return column.secret ? '' : `, found ${quote(value)}`;
+/**
+ * `, found "x"`; nothing for a secret column, whose value never appears in a message; in a broken row
+ * (cells may be shifted) no value at all, since the cell may hold another column's value, a password too.
+ */
+function found(run: ValidationRun, column: CompiledColumn, value: string): string {
+  if (column.secret) return '';
+  return run.rowBroken ? ', found a value that may belong to another column' : `, found ${quote(value)}`;
 }
 
 /** Number of characters (code points) in a value. */
@@ -90,7 +94,7 @@ function valueCheck(run: ValidationRun, column: CompiledColumn): CellCheck {
     case 'email':
       return withText(run, column, (cell) => {
         if (!EMAIL.test(cell.value)) {
-          run.report('value-email', 'error', cellSpan(cell), `${column.name} must be an email address such as name@example.com${found(column, cell.value)}`);
+          run.report('value-email', 'error', cellSpan(cell), `${column.name} must be an email address such as name@example.com${found(run, column, cell.value)}`);
         }
       });
     case 'languageTag':
@@ -98,7 +102,7 @@ function valueCheck(run: ValidationRun, column: CompiledColumn): CellCheck {
     case 'uuid':
       return (cell) => {
         if (!UUID.test(cell.value)) {
-          run.report('value-uuid', 'error', cellSpan(cell), `${column.name} must be a UUID such as 123e4567-e89b-42d3-a456-426614174000${found(column, cell.value)}`);
+          run.report('value-uuid', 'error', cellSpan(cell), `${column.name} must be a UUID such as 123e4567-e89b-42d3-a456-426614174000${found(run, column, cell.value)}`);
         }
       };
     case 'list':
@@ -121,13 +125,13 @@ function booleanCheck(run: ValidationRun, column: CompiledColumn): CellCheck {
     const lower = value.toLowerCase();
     if (caseInsensitive && (lower === yesLower || lower === noLower)) {
       const replacement = lower === yesLower ? yes : no;
-      run.report('value-boolean-case', 'warning', cellSpan(cell), `${column.name} should be written ${replacement}, found ${quote(value)}`, {
+      run.report('value-boolean-case', 'warning', cellSpan(cell), `${column.name} should be written ${replacement}${found(run, column, value)}`, {
         data: { replacement },
       });
       return;
     }
     const guess = TRUE_WORDS.has(lower.trim()) ? yes : FALSE_WORDS.has(lower.trim()) ? no : undefined;
-    run.report('value-boolean', 'error', cellSpan(cell), `${column.name} must be ${yes} or ${no}${found(column, value)}`, {
+    run.report('value-boolean', 'error', cellSpan(cell), `${column.name} must be ${yes} or ${no}${found(run, column, value)}`, {
       data: guess ? { allowed: [yes, no], replacement: guess } : { allowed: [yes, no] },
     });
   };
@@ -147,12 +151,12 @@ function integerCheck(run: ValidationRun, column: CompiledColumn): CellCheck {
   return (cell) => {
     const value = cell.value;
     if (!DIGITS.test(value)) {
-      run.report('value-integer', 'error', cellSpan(cell), `${column.name} must be a whole number written with digits only${found(column, value)}`);
+      run.report('value-integer', 'error', cellSpan(cell), `${column.name} must be a whole number written with digits only${found(run, column, value)}`);
       return;
     }
     const n = Number(value);
     if ((minimum !== undefined && n < minimum) || (maximum !== undefined && n > maximum) || (multipleOf !== undefined && n % multipleOf !== 0)) {
-      run.report('value-range', 'error', cellSpan(cell), `${column.name} must be ${expectation}${found(column, value)}`);
+      run.report('value-range', 'error', cellSpan(cell), `${column.name} must be ${expectation}${found(run, column, value)}`);
     }
   };
 }
@@ -167,24 +171,25 @@ function enumCheck(run: ValidationRun, column: CompiledColumn): CellCheck {
     const canonical = column.valueByLowerCase.get(value.toLowerCase());
     if (canonical !== undefined) {
       if (column.caseInsensitive) {
-        run.report('value-enum-case', 'hint', cellSpan(cell), `${column.name} is usually written ${canonical}, found ${quote(value)}`, {
+        run.report('value-enum-case', 'hint', cellSpan(cell), `${column.name} is usually written ${canonical}${found(run, column, value)}`, {
           data: { replacement: canonical },
         });
       } else {
-        run.report('value-enum', 'error', cellSpan(cell), `${column.name} must be ${canonical} in exactly this letter case${found(column, value)}`, {
+        run.report('value-enum', 'error', cellSpan(cell), `${column.name} must be ${canonical} in exactly this letter case${found(run, column, value)}`, {
           data: { allowed, replacement: canonical },
         });
       }
       return;
     }
     if (other && (!other.regex || other.regex.test(value))) {
-      run.report('value-enum-other', other.severity, cellSpan(cell), `${column.name} ${quote(value)} is not one of ${allowedText}: it must be ${other.description}`, {
+      const shown = run.shown(column, value);
+      run.report('value-enum-other', other.severity, cellSpan(cell), `${column.name}${shown ? ` ${shown}` : ''} is not one of ${allowedText}: it must be ${other.description}`, {
         data: { allowed },
       });
       return;
     }
     const otherText = other ? `, or ${other.description}` : '';
-    run.report('value-enum', 'error', cellSpan(cell), `${column.name} must be ${allowedText}${otherText}${found(column, value)}`, { data: { allowed } });
+    run.report('value-enum', 'error', cellSpan(cell), `${column.name} must be ${allowedText}${otherText}${found(run, column, value)}`, { data: { allowed } });
   };
 }
 
@@ -207,7 +212,7 @@ function languageTagCheck(run: ValidationRun, column: CompiledColumn): CellCheck
     if (isWellFormed(value)) return;
     const dashed = value.replace(/_/g, '-');
     const replacement = dashed !== value && isWellFormed(dashed) ? dashed : undefined;
-    run.report('value-language-tag', 'error', cellSpan(cell), `${column.name} must be a BCP 47 language tag such as en-US${found(column, value)}`, {
+    run.report('value-language-tag', 'error', cellSpan(cell), `${column.name} must be a BCP 47 language tag such as en-US${found(run, column, value)}`, {
       data: replacement ? { replacement } : undefined,
     });
   };
@@ -236,11 +241,12 @@ function jsonCheck(run: ValidationRun, column: CompiledColumn): CellCheck {
   const schema = column.jsonSchema;
   if (!schema || !run.json) return () => undefined;
   const json = run.json;
-  const target = { name: column.name, schema };
+  const target = { name: column.name, schema, hideValues: column.secret };
+  const quietTarget = { ...target, hideValues: true };
   return (cell, row) => {
     let problems;
     try {
-      problems = json.check(run.doc, row, cell, target);
+      problems = json.check(run.doc, row, cell, run.rowBroken ? quietTarget : target);
     } catch {
       // A cell that breaks the JSON checker (e.g. nesting deeper than the stack) must not take the
       // whole validation down; the other cells and rows are still checked.
@@ -293,15 +299,15 @@ function withText(run: ValidationRun, column: CompiledColumn, next?: CellCheck):
       }
     }
     if (pattern && !pattern.test(value)) {
-      run.report('value-pattern', 'error', cellSpan(cell), `${name} must be ${patternText}${found(column, value)}`);
+      run.report('value-pattern', 'error', cellSpan(cell), `${name} must be ${patternText}${found(run, column, value)}`);
       return;
     }
     if (strictPattern && !strictPattern.regex.test(value)) {
       const must = strictPattern.severity === 'error' ? 'must' : 'should';
-      run.report('value-pattern-strict', strictPattern.severity, cellSpan(cell), `${name} ${must} be ${strictPattern.description}: ${strictPattern.reason}${found(column, value)}`);
+      run.report('value-pattern-strict', strictPattern.severity, cellSpan(cell), `${name} ${must} be ${strictPattern.description}: ${strictPattern.reason}${found(run, column, value)}`);
     }
     if (reserved && reserved.set.has(reserved.caseInsensitive ? value.toLowerCase() : value)) {
-      run.report('value-reserved', 'error', cellSpan(cell), `${name} cannot be ${column.secret ? 'this value' : quote(value)}: it is reserved`);
+      run.report('value-reserved', 'error', cellSpan(cell), `${name} cannot be ${run.shown(column, value) ?? 'this value'}: it is reserved`);
       return;
     }
     next?.(cell, row);

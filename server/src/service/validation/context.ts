@@ -2,6 +2,7 @@
 // column bindings, the settings and the list of problems being collected.
 import type { CsvModel } from '../csv/model';
 import type { CompiledColumn, Dialect, ResourceCondition } from '../dialects/model';
+import { quote } from '../quote';
 import type { JsonCellChecker } from '../json/check';
 import type { Cell, Problem, RelatedInformation, Row, RuleId, Span, SeverityOverride, ValidationSettings } from '../types';
 import { RecordView, type CellRef } from './record';
@@ -22,6 +23,12 @@ export interface ProblemExtras {
 
 export class ValidationRun {
   readonly problems: Problem[] = [];
+  /**
+   * Set by the coordinator before the row checks: the row being checked has a structural problem (a CSV
+   * error inside it, or another number of cells than the header). Its cells may then hold other columns'
+   * values, passwords included, so no message about the row quotes any of its cells.
+   */
+  rowBroken = false;
   /** Known columns present in the header, in header order. */
   readonly bindings: ColumnBinding[] = [];
   /** Header position of every known column present (first occurrence). */
@@ -48,6 +55,11 @@ export class ValidationRun {
     this.problems.push(problem);
   }
 
+  /** `value` of a cell of `column` in the current row, quoted for a message; undefined when it must not be shown. */
+  shown(column: CompiledColumn, value: string): string | undefined {
+    return column.secret || this.rowBroken ? undefined : quote(value);
+  }
+
   /** The cell of `name` in `row`, if the column is in the header and the row reaches it. */
   cellOf(row: RecordView, name: string): CellRef | undefined {
     const index = this.indexByName.get(name);
@@ -59,12 +71,6 @@ export class ValidationRun {
     const cell = this.cellOf(row, name);
     return cell && cell.value !== '' ? cell : undefined;
   };
-}
-
-/** A value quoted for a message, shortened when long. Never call it with a secret. */
-export function quote(value: string): string {
-  const short = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-  return JSON.stringify(short);
 }
 
 /** 1-based line number of a row, as editors show it. */
@@ -115,3 +121,5 @@ export function conditionHolds(
   }
   return first && { cell: first, because: reasons.join(' and ') };
 }
+
+export { cut, quote } from '../quote';

@@ -7,7 +7,7 @@ import type { CsvModel } from '../csv/model';
 import type { HeaderReading } from '../detect';
 import type { Dialect } from '../dialects/model';
 import { CellText } from '../json/cellText';
-import { createJsonCellChecker, lineOf as jsonLineOf, macGroupProblems, type JsonCellChecker, type MacPlace, type MacSighting } from '../json/check';
+import { createJsonCellChecker, macGroupProblems, type JsonCellChecker, type MacPlace, type MacSighting } from '../json/check';
 import { detectUnescapedJson, pastedJsonReach } from '../json/unescaped';
 import type { DialectMatch, Problem, SourceEncoding, Span, ValidationResult, ValidationSettings } from '../types';
 import { ValidationRun } from './context';
@@ -290,10 +290,13 @@ export class Coordinator {
     const view = this.view.show(this.model, state.index, this.width);
     const out = this.run.problems;
     out.length = 0;
+    // A broken record's cells may hold other columns' values: its messages quote none of them.
+    this.run.rowBroken = view.broken;
     for (const check of this.checks.before) check(view);
     const before = relative(out.splice(0), view.start);
     for (const check of this.checks.after) check(view);
     const after = relative(out.splice(0), view.start);
+    this.run.rowBroken = false;
     state.before = before;
     state.after = after;
     state.kept = before.length + after.length === 0 ? 0 : countKept(before, this.settings) + countKept(after, this.settings);
@@ -324,12 +327,15 @@ export class Coordinator {
       const value = keyValue(key, view.cells);
       if (value !== undefined) this.keyIndex.remove(k, lookupOf(key, value), state.id);
     }
-    for (const use of state.macs ?? []) {
-      const uses = this.macs.get(use.sighting.key);
+    // One pass per MAC group, however many of its uses the record had (a cell may list thousands of phones).
+    const keys = new Set<string>();
+    for (const use of state.macs ?? []) keys.add(use.sighting.key);
+    for (const key of keys) {
+      const uses = this.macs.get(key);
       if (!uses) continue;
-      const at = uses.indexOf(use);
-      if (at >= 0) uses.splice(at, 1);
-      if (uses.length === 0) this.macs.delete(use.sighting.key);
+      const kept = uses.filter((use) => use.state !== state);
+      if (kept.length === 0) this.macs.delete(key);
+      else this.macs.set(key, kept);
     }
     state.checked = false;
     state.macs = undefined;
@@ -399,7 +405,9 @@ export class Coordinator {
         const value = keyValue(key, view.cells);
         if (value === undefined) continue;
         run.problems.length = 0;
-        reportDuplicate(run, key, value, cellSpan(view.cells[key.index]), firstSpan, firstLine);
+        // Either row broken: its cell may hold another column's value, which the message must not show.
+        const showValue = !view.broken && !firstView.broken;
+        reportDuplicate(run, key, value, cellSpan(view.cells[key.index]), firstSpan, firstLine, showValue);
         const list = found.get(members[m]);
         if (list) for (const problem of run.problems) list.push(problem);
         else found.set(members[m], run.problems.slice());
@@ -414,6 +422,7 @@ export class Coordinator {
     const found = new Map<RecordState, Problem[]>();
     if (this.macs.size === 0 || isOff('json-duplicate-mac', this.settings)) return found;
     const model = this.model;
+    const lines = new RecordLines(model);
     for (const uses of this.macs.values()) {
       if (uses.length < 2) continue;
       const active = uses.filter((use) => use.state.active).sort((a, b) => a.state.index - b.state.index || a.order - b.order);
@@ -429,7 +438,7 @@ export class Coordinator {
         const contentStart = model.contentStart(r, column);
         const span = text.locate(use.sighting.path, 'content');
         const start = contentStart + span.start;
-        return { text: use.sighting.text, start, end: contentStart + span.end, line: jsonLineOf(model.text, model.recordStart(r), model.recordLine(r), start) };
+        return { text: use.sighting.text, start, end: contentStart + span.end, line: lines.lineOf(r, start) };
       });
       const problems = macGroupProblems(places);
       active.forEach((use, i) => {
@@ -452,4 +461,31 @@ function countKept(problems: readonly Problem[], settings: ValidationSettings): 
   let kept = 0;
   for (const problem of problems) if (withOverride(problem, settings)) kept++;
   return kept;
+}
+
+/** 1-based lines of offsets inside records: each record's line breaks are found once, then searched. */
+class RecordLines {
+  private readonly breaks = new Map<number, number[]>();
+  constructor(private readonly model: CsvModel) {}
+
+  lineOf(record: number, offset: number): number {
+    let breaks = this.breaks.get(record);
+    if (!breaks) {
+      breaks = [];
+      const text = this.model.text;
+      for (let i = this.model.recordStart(record); i < this.model.recordEnd(record); i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) breaks.push(i);
+      }
+      this.breaks.set(record, breaks);
+    }
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (breaks[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return this.model.recordLine(record) + low + 1;
+  }
 }

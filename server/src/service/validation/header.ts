@@ -2,7 +2,7 @@
 // Also binds every known column to its position, which the row checks use.
 import type { Dialect } from '../dialects/model';
 import { distanceLimit, editDistance } from '../text/closest';
-import type { ValidationRun } from './context';
+import { quote, type ValidationRun } from './context';
 
 export function checkHeader(run: ValidationRun): void {
   const { dialect, header } = run;
@@ -17,8 +17,8 @@ export function checkHeader(run: ValidationRun): void {
     const first = firstCellOf.get(name);
     if (first !== undefined) {
       const firstCell = header.cells[first];
-      run.report('header-duplicate-column', 'error', span, `Duplicate column "${name}": it is already column ${first + 1}`, {
-        related: [{ start: firstCell.start, end: firstCell.end, message: `first "${name}" column` }],
+      run.report('header-duplicate-column', 'error', span, `Duplicate column ${quote(name)}: it is already column ${first + 1}`, {
+        related: [{ start: firstCell.start, end: firstCell.end, message: `first ${quote(name)} column` }],
         data: { column: name },
       });
       return;
@@ -46,7 +46,7 @@ export function checkHeader(run: ValidationRun): void {
       'header-unknown-column',
       dialect.file.unknownColumn,
       span,
-      `Unknown column "${name}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}${reason ? `: ${reason}` : ` for ${dialect.label}`}`,
+      `Unknown column ${quote(name)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}${reason ? `: ${reason}` : ` for ${dialect.label}`}`,
       { data: suggestion ? { column: name, suggestion } : { column: name } },
     );
   });

@@ -80,7 +80,7 @@ export class RecordView {
     this.start = model.recordStart(index);
     this.end = model.recordEnd(index);
     const count = model.cellCount(index);
-    this.broken = model.hasErrors(index) || (index > 0 && count !== width);
+    this.broken = index > 0 && (model.hasErrors(index) || count !== width);
     this.generation++;
     // The cells stay the same objects from record to record (most records have the header's width).
     const cells = this.cells;

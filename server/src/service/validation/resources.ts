@@ -73,7 +73,8 @@ export function createResourceCheck(run: ValidationRun): RowCheck | undefined {
         const missing = missingFields(bound, row);
         const lookupBy = resource.lookupBy;
         if (lookupBy && lookupBy.every((name) => given(row, name))) {
-          const key = lookupBy.map((name) => filled(row, name)?.value ?? `(${name})`).join('@');
+          // In a broken row the cells may hold other columns' values (a password): name the columns instead.
+          const key = run.rowBroken ? lookupBy.join('@') : lookupBy.map((name) => filled(row, name)?.value ?? `(${name})`).join('@');
           run.report(
             'resource-link',
             'warning',

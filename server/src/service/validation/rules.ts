@@ -49,7 +49,7 @@ export const RULES = [
   rule('resource-link', 'warning', 'A resource named only by what the importer looks it up with (e.g. a voicemail by number@context): linked if it exists, the row is rejected if not.'),
   rule('password-policy', 'warning', 'A password does not meet the configured tenant password policy.'),
   rule('pin-policy', 'warning', 'A voicemail PIN does not meet the configured PIN policy.'),
-  rule('formula-injection', 'information', 'A free-text cell starts with =, +, - or @ and may run as a spreadsheet formula.'),
+  rule('formula-injection', 'information', 'A free-text cell starts with =, +, -, @, a tab or a carriage return and may run as a spreadsheet formula.'),
   rule('too-many-problems', 'information', 'More problems than the configured maximum; the rest are not shown.'),
 ] as const;
 

@@ -2,7 +2,7 @@
 // rows with too few or too many cells, and line breaks inside cells.
 import { legacyRenames, type HeaderReading } from '../detect';
 import type { Row, SourceEncoding } from '../types';
-import { andList, type ValidationRun } from './context';
+import { andList, cut, quote, type ValidationRun } from './context';
 
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
@@ -72,7 +72,7 @@ export function checkEncoding(run: ValidationRun, replacements: { first: number;
       'file-bom',
       run.dialect.file.bom,
       { start: 0, end: 1 },
-      `The file starts with a byte-order mark (BOM)${reason ? `: ${reason}` : ''}${first ? ` (here "${first}")` : ''}. Save it as UTF-8 without BOM.`,
+      `The file starts with a byte-order mark (BOM)${reason ? `: ${reason}` : ''}${first ? ` (here ${quote(first)})` : ''}. Save it as UTF-8 without BOM.`,
     );
   }
 }
@@ -118,8 +118,9 @@ export function createRowShapeCheck(run: ValidationRun): RowCheck {
   return (row) => {
     const cells = row.cells;
     if (cells.length < width) {
-      const missing = headerCells.slice(cells.length).map((c) => c.value || '(unnamed)');
-      const shown = missing.length > 5 ? [...missing.slice(0, 5), `${missing.length - 5} more`] : missing;
+      const missing = headerCells.slice(cells.length, cells.length + 6).map((c) => cut(c.value) || '(unnamed)');
+      const count = width - cells.length;
+      const shown = count > 5 ? [...missing.slice(0, 5), `${count - 5} more`] : missing;
       run.report(
         'row-short',
         file.shortRow,
@@ -154,7 +155,7 @@ export function createRowShapeCheck(run: ValidationRun): RowCheck {
           'cell-line-break',
           lineBreaks,
           { start: at, end: at + length },
-          `Line break inside the cell${column ? ` of ${column}` : ''}` + (file.lineBreakReason ? `: ${file.lineBreakReason}` : ''),
+          `Line break inside the cell${column ? ` of ${cut(column)}` : ''}` + (file.lineBreakReason ? `: ${file.lineBreakReason}` : ''),
         );
       }
     }

@@ -13,6 +13,8 @@ export interface UniqueKey {
   caseInsensitive: boolean;
   severity: SeverityOverride;
   reason?: string;
+  /** A part of the key is a secret column: its values are never shown. */
+  secret: boolean;
 }
 
 /** The unique keys the header allows to check (a composite key needs every part in the header). */
@@ -31,6 +33,7 @@ export function uniqueKeys(run: ValidationRun): UniqueKey[] {
       caseInsensitive: unique.caseInsensitive,
       severity: unique.severity,
       reason: unique.reason,
+      secret: column.secret || unique.with.some((name) => run.dialect.columnsByName.get(name)?.secret === true),
     });
   }
   return keys;
@@ -54,38 +57,23 @@ export function lookupOf(key: UniqueKey, value: string): string {
   return key.caseInsensitive ? value.toLowerCase() : value;
 }
 
-/** The repeat of a value at `span`, first used at `firstSpan` on (0-based) line `firstLine`. */
-export function reportDuplicate(run: ValidationRun, key: UniqueKey, value: string, span: Span, firstSpan: Span, firstLine: number): void {
+/**
+ * The repeat of a value at `span`, first used at `firstSpan` on (0-based) line `firstLine`. `showValue`:
+ * false when the key is secret or either row is broken (its cells may hold other columns' values).
+ */
+export function reportDuplicate(
+  run: ValidationRun,
+  key: UniqueKey,
+  value: string,
+  span: Span,
+  firstSpan: Span,
+  firstLine: number,
+  showValue: boolean,
+): void {
   const line = firstLine + 1;
-  run.report(
-    'duplicate-value',
-    key.severity,
-    span,
-    `Duplicate ${key.label} ${quote(value)}: already used on line ${line}${key.reason ? `; ${key.reason}` : ''}`,
-    {
-      related: [{ ...firstSpan, message: `first use of ${key.label} ${quote(value)}` }],
-      data: { column: key.label, firstLine: line },
-    },
-  );
-}
-
-export function createUniquenessCheck(run: ValidationRun): RowCheck | undefined {
-  // The first row of each value; its cell is looked up again only for a duplicate (no object per row).
-  const keys = uniqueKeys(run).map((key) => ({ key, seen: new Map<string, Row>() }));
-  if (keys.length === 0) return undefined;
-  return (row) => {
-    const cells = row.cells;
-    for (let k = 0; k < keys.length; k++) {
-      const { key, seen } = keys[k];
-      const value = keyValue(key, cells);
-      if (value === undefined) continue;
-      const lookup = lookupOf(key, value);
-      const first = seen.get(lookup);
-      if (!first) {
-        seen.set(lookup, row);
-        continue;
-      }
-      reportDuplicate(run, key, value, cellSpan(cells[key.index]), cellSpan(first.cells[key.index]), first.line);
-    }
-  };
+  const shown = showValue && !key.secret ? ` ${quote(value)}` : '';
+  run.report('duplicate-value', key.severity, span, `Duplicate ${key.label}${shown}: already used on line ${line}${key.reason ? `; ${key.reason}` : ''}`, {
+    related: [{ ...firstSpan, message: `first use of ${key.label}${shown}` }],
+    data: { column: key.label, firstLine: line },
+  });
 }
