@@ -112,6 +112,21 @@ describe('PBX User CSV in VS Code for the Web (web-only build, code-server\'s we
     assert.match(admin, /^Error: .*admin/);
     assert.ok(await activeEditor(page).locator('.squiggly-error').count() > 0, 'squiggles in the editor');
     await saveScreenshot(page, 'web-problems-panel', { parkMouse: true });
+    // Line 18's office hours end before they start: found through the column's JSON Schema, which ajv compiles
+    // in the worker with new Function (the web worker extension host's CSP allows 'unsafe-eval').
+    const filter = page.locator('.viewpane-filter [aria-label="Filter Problems"]').first();
+    await filter.fill('must be later than');
+    const filtered = await eventually('the office-hours problem', async () => {
+      const r = await page.locator('.markers-panel .monaco-list-row').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label') ?? ''));
+      return r.some((row) => row.includes(' at line 18 ')) ? r : undefined;
+    });
+    // The problem points at the "to" value, `""09:00""` as written in the cell.
+    const toValue = MISTAKES_TEXT.split('\n')[17].indexOf('""09:00""') + 1;
+    assert.ok(toValue > cellColumn(MISTAKES_TEXT, 18, 'office_hours'), 'the "to" value is inside the office_hours cell');
+    const order = rowAt(filtered, 18, toValue);
+    assert.ok(order, `no problem at line 18, character ${toValue} in ${JSON.stringify(filtered)}`);
+    assert.match(order, /^Error: "to" \(09:00\) must be later than "from" \(17:00\)/);
+    await filter.fill('');
   }));
 
   test('the suggest widget offers the allowed values of an enum cell', { timeout: 3 * 60_000 }, step(async () => {
