@@ -177,6 +177,35 @@ describe('PBX User CSV in VS Code for the Web (web-only build, code-server\'s we
     await filter.fill('');
   }));
 
+  test('a custom dialect named in the workspace settings is read through the editor and reloaded when it changes', { timeout: 3 * 60_000 }, step(async () => {
+    const page = session.page;
+    await runCommand(page, 'View: Close All Editors');
+    // acme_id must be a whole number; the first data row's is "abc" (line 2, column 1).
+    const acme = (idType: string) =>
+      JSON.stringify({ id: 'acme', label: 'ACME PBX', description: 'Test dialect', detection: { allOf: ['acme_id'] }, columns: [{ name: 'acme_id', type: idType, required: true }, { name: 'label' }] });
+    mkdirSync(path.join(session.workspace, 'dialects'), { recursive: true });
+    writeFileSync(path.join(session.workspace, 'dialects', 'acme.dialect.json'), acme('integer'));
+    writeFileSync(path.join(session.workspace, 'acme-users.csv'), 'acme_id,label\nabc,Desk\n');
+    writeFileSync(
+      path.join(session.workspace, '.vscode', 'settings.json'),
+      `${JSON.stringify({ 'pbxUserCsv.dialects': { 'portsip-v16-*.csv': 'portsip-v16' }, 'pbxUserCsv.customDialects': ['dialects/acme.dialect.json'] }, null, 2)}\n`,
+    );
+    await openFile(page, 'acme-users.csv', 'acme_id,label');
+    await eventually('"ACME PBX" in the status bar', async () => (await statusBarEntries(page)).find((e) => e.text === 'ACME PBX'));
+    const rows = await eventually('the acme_id problem', async () => {
+      const r = await problemsPanelRows(page);
+      return r.some((row) => row.includes(' at line 2 and character 1.')) ? r : undefined;
+    });
+    assert.match(rowAt(rows, 2, 1)!, /^Error: acme_id must be a whole number written with digits only, found "abc"/);
+
+    // acme_id becomes text: the editor's file watcher tells the server, which reads the file again.
+    writeFileSync(path.join(session.workspace, 'dialects', 'acme.dialect.json'), acme('string'));
+    await eventually('no problem left in acme-users.csv', async () => ((await activeEditor(page).locator('.squiggly-error').count()) === 0 ? true : undefined));
+    // Still an ACME file: the dialect was reloaded, not lost (a file of no dialect would show no problem either).
+    assert.ok((await statusBarEntries(page)).some((e) => e.text === 'ACME PBX'), 'the status bar still says ACME PBX');
+    await runCommand(page, 'View: Close All Editors');
+  }));
+
   test('start-up: activation → first diagnostics, measured over window reloads with the example open', { timeout: 6 * 60_000 }, step(async () => {
     const page = session.page;
     await runCommand(page, 'View: Close All Editors');
