@@ -190,6 +190,39 @@ describe('the web worker language server', () => {
     }
   });
 
+  test('answers completion, hover, quick fixes, semantic tokens and symbols as the Node server does', async () => {
+    const browser = await startBrowserServer(undefined);
+    const node = await LspTestClient.inProcess((reader, writer) =>
+      startLspServer(createConnection(ProposedFeatures.all, reader, writer), nodePlatform(), { debounceMs: 10 }),
+    );
+    try {
+      assert.deepEqual(browser.client.initializeResult.capabilities, node.initializeResult.capabilities);
+      const uri = `${REMOTE}/home/admin/users.csv`;
+      const text = portsipWith('yes');
+      const [published] = await Promise.all([browser.client.openAndSettle(uri, text), node.openAndSettle(uri, text)]);
+      const requests: Array<[string, unknown]> = [
+        ['textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 8 } }],
+        ['textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 7 } }],
+        ['textDocument/codeAction', { textDocument: { uri }, range: published.diagnostics[0].range, context: { diagnostics: published.diagnostics } }],
+        ['textDocument/semanticTokens/full', { textDocument: { uri } }],
+        ['textDocument/documentSymbol', { textDocument: { uri } }],
+      ];
+      // Semantic tokens carry a resultId of their own (vscode-languageserver numbers them from the clock).
+      const withoutResultId = (result: unknown) => (result && typeof result === 'object' && 'resultId' in result ? { ...result, resultId: undefined } : result);
+      for (const [method, params] of requests) {
+        const fromBrowser: unknown = await browser.client.connection.sendRequest(method, params);
+        assert.deepEqual(withoutResultId(fromBrowser), withoutResultId(await node.connection.sendRequest(method, params)), method);
+        assert.ok(fromBrowser !== null && (!Array.isArray(fromBrowser) || fromBrowser.length > 0), `${method} answers something`);
+      }
+      // The `enabled` cell ("yes", characters 6–9 of line 1) is offered TRUE and FALSE (spec: PortSIP booleans).
+      const items: Array<{ label: string }> = await browser.client.connection.sendRequest('textDocument/completion', requests[0][1]);
+      assert.deepEqual(items.map((i) => i.label), ['TRUE', 'FALSE']);
+    } finally {
+      await browser.stop();
+      await node.stop();
+    }
+  });
+
   describe('custom dialects, read through the client', () => {
     // acme_id must be an integer; `hours` holds JSON whose `open` must be an integer (schema next to the dialect).
     const dialect = (idType: string) =>
