@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { readZip } from '../support/zip';
+import { cellColumn, filteredProblemRows, rowAt, withServerLog } from './support/cells';
 import { REPO_ROOT } from './support/scripts';
 import { EXTENSION_ID, openSession } from './support/session';
 import type { Session } from './support/session';
@@ -39,16 +40,6 @@ const FIXTURE_TEXT = readFileSync(path.join(REPO_ROOT, 'test', 'e2e', 'fixtures'
 /** How many times the window is reloaded to time the start. */
 const START_SAMPLES = 3;
 
-/** VS Code's 1-based column of a cell (lines whose cells before it hold no commas). */
-function cellColumn(text: string, line: number, column: string): number {
-  const lines = text.split('\n');
-  const index = lines[0].split(',').indexOf(column);
-  assert.ok(index >= 0, `no column ${column}`);
-  return 1 + lines[line - 1].split(',').slice(0, index).reduce((sum, cell) => sum + cell.length + 1, 0);
-}
-
-const rowAt = (rows: string[], line: number, column: number) => rows.find((r) => r.includes(` at line ${line} and character ${column}.`));
-
 describe('PBX User CSV in VS Code for the Web (web-only build, code-server\'s web worker extension host, Chromium)', { timeout: 30 * 60_000 }, () => {
   let session: Session;
 
@@ -64,14 +55,7 @@ describe('PBX User CSV in VS Code for the Web (web-only build, code-server\'s we
     await session?.close();
   });
 
-  const step = (fn: () => Promise<void>) => async () => {
-    try {
-      await fn();
-    } catch (err) {
-      if (err instanceof Error) err.message += `\n--- code-server output (tail) ---\n${session.log().slice(-4000)}`;
-      throw err;
-    }
-  };
+  const step = withServerLog(() => session);
 
   test('the web-only .vsix has no Node entry and installs into code-server', { timeout: 3 * 60_000 }, async () => {
     const entries = readZip(readFileSync(session.vsix.path));
@@ -114,19 +98,13 @@ describe('PBX User CSV in VS Code for the Web (web-only build, code-server\'s we
     await saveScreenshot(page, 'web-problems-panel', { parkMouse: true });
     // Line 18's office hours end before they start: found through the column's JSON Schema, which ajv compiles
     // in the worker with new Function (the web worker extension host's CSP allows 'unsafe-eval').
-    const filter = page.locator('.viewpane-filter [aria-label="Filter Problems"]').first();
-    await filter.fill('must be later than');
-    const filtered = await eventually('the office-hours problem', async () => {
-      const r = await page.locator('.markers-panel .monaco-list-row').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label') ?? ''));
-      return r.some((row) => row.includes(' at line 18 ')) ? r : undefined;
-    });
+    const filtered = await filteredProblemRows(page, 'must be later than', (row) => row.includes(' at line 18 '), 'the office-hours problem');
     // The problem points at the "to" value, `""09:00""` as written in the cell.
     const toValue = MISTAKES_TEXT.split('\n')[17].indexOf('""09:00""') + 1;
     assert.ok(toValue > cellColumn(MISTAKES_TEXT, 18, 'office_hours'), 'the "to" value is inside the office_hours cell');
     const order = rowAt(filtered, 18, toValue);
     assert.ok(order, `no problem at line 18, character ${toValue} in ${JSON.stringify(filtered)}`);
     assert.match(order, /^Error: "to" \(09:00\) must be later than "from" \(17:00\)/);
-    await filter.fill('');
   }));
 
   test('the suggest widget offers the allowed values of an enum cell', { timeout: 3 * 60_000 }, step(async () => {
@@ -162,19 +140,12 @@ describe('PBX User CSV in VS Code for the Web (web-only build, code-server\'s we
     assert.equal(message, expected);
 
     // xivo-mistakes.csv was never opened: line 3 has enabled = true, and XiVO booleans are exactly 0 or 1 (spec).
-    await problemsPanelRows(page);
-    const filter = page.locator('.viewpane-filter [aria-label="Filter Problems"]').first();
-    await filter.fill('**/xivo-mistakes.csv');
-    const rows = await eventually('xivo-mistakes.csv in the Problems panel', async () => {
-      const r = await page.locator('.markers-panel .monaco-list-row').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label') ?? ''));
-      return r.some((row) => / in file xivo-mistakes\.csv /.test(row)) ? r : undefined;
-    });
+    const rows = await filteredProblemRows(page, '**/xivo-mistakes.csv', (row) => / in file xivo-mistakes\.csv /.test(row), 'xivo-mistakes.csv in the Problems panel');
     const xivoText = readFileSync(path.join(REPO_ROOT, 'examples', 'xivo-mistakes.csv'), 'utf8');
     const enabled = rowAt(rows, 3, cellColumn(xivoText, 3, 'enabled'));
     assert.ok(enabled, `no problem on line 3 under enabled in ${JSON.stringify(rows)}`);
     assert.match(enabled, /^Error: .*"true"/);
     await saveScreenshot(page, 'web-validate-workspace', { parkMouse: true });
-    await filter.fill('');
   }));
 
   test('a custom dialect named in the workspace settings is read through the editor and reloaded when it changes', { timeout: 3 * 60_000 }, step(async () => {

@@ -14,7 +14,7 @@ import type { DataCallback, Disposable, Message, MessageConnection } from 'vscod
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer as startLspServer } from '../../server/src/lsp/server';
 import { nodePlatform } from '../../server/src/node/platform';
-import { LspTestClient, repositoryRoot, summarize } from './lspTestClient';
+import { LspTestClient, repositoryRoot, summarize, waitForDialect } from './lspTestClient';
 import type { StartOptions } from './lspTestClient';
 import { BOOLEAN_ERROR, portsipWith } from './portsipFixture';
 
@@ -139,16 +139,6 @@ async function startBrowserServer(folderUri: string | undefined, options: StartO
     await worker.terminate();
     throw error;
   }
-}
-
-/** Resolves once the server lists the dialect (custom dialects load after `initialized`). */
-async function waitForDialect(client: LspTestClient, id: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const dialects: Array<{ id: string }> = await client.connection.sendRequest('pbxUserCsv/dialects');
-    if (dialects.some((d) => d.id === id)) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`dialect ${id} never loaded`);
 }
 
 describe('the web worker language server', () => {

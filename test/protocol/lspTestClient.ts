@@ -330,6 +330,16 @@ export class LspTestClient {
   }
 }
 
+/** Resolves once the server lists the dialect (custom dialects load after `initialized`). */
+export async function waitForDialect(client: LspTestClient, id: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const dialects: Array<{ id: string }> = await client.connection.sendRequest('pbxUserCsv/dialects');
+    if (dialects.some((d) => d.id === id)) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`dialect ${id} never loaded`);
+}
+
 /** The fields the protocol tests compare, in a fixed shape. */
 export function summarize(params: PublishDiagnosticsParams) {
   return params.diagnostics.map((d) => ({

@@ -1,6 +1,7 @@
 // URIs of any scheme, for a server that sees the workspace only through the editor: `vscode-remote:` in
 // code-server and Codespaces, `vscode-vfs:` in github.dev, `file:` when the browser reaches a local folder.
 // Spelled as VS Code (vscode-uri) spells them, every path segment encoded the same way.
+import { decodeSegment } from '../lsp/workspaceFolders';
 import { resolveUri } from '../service/index';
 
 interface ParsedUri {
@@ -18,14 +19,6 @@ function parse(uri: string): ParsedUri | undefined {
     prefix: `${match[1]}:${match[2] ?? ''}`.toLowerCase(),
     segments: path.split('/').map(decodeSegment),
   };
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment; // a stray % stays as written
-  }
 }
 
 /** vscode-uri's encoding of a path segment: everything but `A-Za-z0-9-._~`. */
