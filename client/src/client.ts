@@ -46,7 +46,8 @@ export async function startClient(context: vscode.ExtensionContext, createClient
   context.subscriptions.push(statusBar);
 
   // Edits made outside the editor keep the files of the last Validate Workspace current (the server only
-  // re-reads what changed). Custom dialect files are watched by the server: they may be outside the workspace.
+  // re-reads what changed). Custom dialect files may be outside the workspace: a Node server watches them
+  // itself, a server in a web worker asks the browser entry to (browser/files.ts).
   const csvWatcher = vscode.workspace.createFileSystemWatcher('**/*.csv');
   context.subscriptions.push(csvWatcher);
   const clientOptions: LanguageClientOptions = {

@@ -19,6 +19,7 @@ import { notificationMessages, outputChannelLines, runningExtensionRow, workerTi
 import {
   activeEditor,
   eventually,
+  explorerItem,
   goTo,
   openFile,
   problemCounts,
@@ -161,6 +162,8 @@ describe('PBX User CSV in VS Code for the Web (web-only build, code-server\'s we
       path.join(session.workspace, '.vscode', 'settings.json'),
       `${JSON.stringify({ 'pbxUserCsv.dialects': { 'portsip-v16-*.csv': 'portsip-v16' }, 'pbxUserCsv.customDialects': ['dialects/acme.dialect.json'] }, null, 2)}\n`,
     );
+    // Quick Open finds a new file once the editor has noticed it (the explorer shows it).
+    await explorerItem(page, 'acme-users.csv').waitFor({ timeout: 60_000 });
     await openFile(page, 'acme-users.csv', 'acme_id,label');
     await eventually('"ACME PBX" in the status bar', async () => (await statusBarEntries(page)).find((e) => e.text === 'ACME PBX'));
     const rows = await eventually('the acme_id problem', async () => {
