@@ -162,9 +162,10 @@ describe('PBX User CSV in VS Code for the Web (web-only build, code-server\'s we
       path.join(session.workspace, '.vscode', 'settings.json'),
       `${JSON.stringify({ 'pbxUserCsv.dialects': { 'portsip-v16-*.csv': 'portsip-v16' }, 'pbxUserCsv.customDialects': ['dialects/acme.dialect.json'] }, null, 2)}\n`,
     );
-    // Quick Open finds a new file once the editor has noticed it (the explorer shows it).
-    await explorerItem(page, 'acme-users.csv').waitFor({ timeout: 60_000 });
-    await openFile(page, 'acme-users.csv', 'acme_id,label');
+    // Opened from the explorer once it shows the new file: Quick Open may still search a list cached before it.
+    await explorerItem(page, 'acme-users.csv').click({ timeout: 60_000 });
+    await page.locator('.tabs-container .tab.active[data-resource-name="acme-users.csv"]').waitFor();
+    await activeEditor(page).locator('.view-line', { hasText: 'acme_id,label' }).first().waitFor();
     await eventually('"ACME PBX" in the status bar', async () => (await statusBarEntries(page)).find((e) => e.text === 'ACME PBX'));
     const rows = await eventually('the acme_id problem', async () => {
       const r = await problemsPanelRows(page);
