@@ -1,11 +1,11 @@
 // QuickPick to override the dialect of one file: a dialect, automatic detection, or "not a user CSV".
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { DialectsRequest } from '../../server/src/lsp/protocol';
 import type { DialectInfo } from '../../server/src/lsp/protocol';
 
 /** The dialects the server offers, or undefined (with a warning shown) while it is not ready. */
-export async function requestDialects(client: LanguageClient): Promise<DialectInfo[] | undefined> {
+export async function requestDialects(client: BaseLanguageClient): Promise<DialectInfo[] | undefined> {
   try {
     return await client.sendRequest(DialectsRequest);
   } catch {

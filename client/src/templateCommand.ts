@@ -1,13 +1,13 @@
 // "PBX User CSV: New File from Template": pick a dialect, open an untitled CSV with the header and one
 // example row the server generates from the dialect's data.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { SetDialectNotification, TemplateRequest } from '../../server/src/lsp/protocol';
 import { requestDialects } from './dialectPicker';
 
 export const NEW_FILE_FROM_TEMPLATE_COMMAND = 'pbxUserCsv.newFileFromTemplate';
 
-export async function newFileFromTemplate(client: LanguageClient): Promise<void> {
+export async function newFileFromTemplate(client: BaseLanguageClient): Promise<void> {
   const dialects = await requestDialects(client);
   if (!dialects) return;
   const picked = await vscode.window.showQuickPick(

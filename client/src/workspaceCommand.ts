@@ -3,7 +3,7 @@
 // cancellation on and shows the server's summary.
 import * as vscode from 'vscode';
 import { WorkDoneProgress } from 'vscode-languageclient';
-import type { LanguageClient, WorkDoneProgressBegin, WorkDoneProgressReport } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, WorkDoneProgressBegin, WorkDoneProgressReport } from 'vscode-languageclient';
 import { ValidateWorkspaceRequest } from '../../server/src/lsp/protocol';
 import type { ValidateWorkspaceResult } from '../../server/src/lsp/protocol';
 
@@ -12,8 +12,10 @@ const OPEN_PROBLEMS = 'Open Problems';
 
 let running = false;
 let runCount = 0;
+/** Tells this window's progress tokens from another's (a browser has no process id to use). */
+const CLIENT_RUN_ID = Math.random().toString(36).slice(2, 10);
 
-export async function validateWorkspace(client: LanguageClient): Promise<void> {
+export async function validateWorkspace(client: BaseLanguageClient): Promise<void> {
   if (!vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showInformationMessage('PBX User CSV: open a folder to validate its CSV files.');
     return;
@@ -28,7 +30,7 @@ export async function validateWorkspace(client: LanguageClient): Promise<void> {
     result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'PBX User CSV: validating workspace', cancellable: true },
       async (progress, cancellation) => {
-        const workDoneToken = `pbxUserCsv/validateWorkspace/${process.pid}/${++runCount}`;
+        const workDoneToken = `pbxUserCsv/validateWorkspace/${CLIENT_RUN_ID}/${++runCount}`;
         let shownPercentage = 0;
         const subscription = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
           if (value.kind === 'end') return;

@@ -8,23 +8,32 @@ import { REPO_ROOT } from './config.mjs';
 import { run } from './util.mjs';
 
 /**
- * What the extension ships: the client and the server bundles (their libraries inside), the dialect files and
- * JSON Schemas the server loads, the grammar, and what the Marketplace shows. package.json's own `files` is
- * the npm package's (the CLI instead of the client), and vsce refuses a .vscodeignore next to `files`, so the
- * .vsix is packed from a folder holding these alone, with this list as its manifest's `files`.
+ * What the extension ships: the client and the server bundles (their libraries inside) for Node (`main`) and
+ * for the browser (`browser`, the dialect files inside the server worker's bundle), the dialect files and
+ * JSON Schemas the Node server loads, the grammar, and what the Marketplace shows. package.json's own `files`
+ * is the npm package's (the CLI instead of the client), and vsce refuses a .vscodeignore next to `files`, so
+ * the .vsix is packed from a folder holding these alone, with this list as its manifest's `files`.
  */
-export const VSIX_FILES = ['dist/client.js', 'dist/server.js', 'schemas/', 'syntaxes/', 'images/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+export const NODE_BUNDLES = ['dist/client.js', 'dist/server.js'];
+export const BROWSER_BUNDLES = ['dist/browser/client.js', 'dist/browser/server.js'];
+export const VSIX_FILES = [...NODE_BUNDLES, ...BROWSER_BUNDLES, 'schemas/', 'syntaxes/', 'images/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE'];
 
-/** Builds dist/ and the .vsix, failing on any vsce warning; returns its path and size. `outFile` defaults to <repo>/<name>-<version>.vsix. */
-export async function packageVsix({ outFile, log = (line) => console.error(`[package] ${line}`) } = {}) {
-  const manifest = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-  const vsix = path.resolve(outFile ?? path.join(REPO_ROOT, `${manifest.name}-${manifest.version}.vsix`));
+/**
+ * Builds dist/ and the .vsix, failing on any vsce warning; returns its path and size. `outFile` defaults to
+ * <repo>/<name>-<version>.vsix. `web`: a web-only build (no `main`, no Node bundles), which a VS Code server
+ * can only run in the browser's web-worker extension host (what the browser end-to-end test installs).
+ */
+export async function packageVsix({ outFile, web = false, log = (line) => console.error(`[package] ${line}`) } = {}) {
+  const { main, ...webManifest } = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  const manifest = web ? webManifest : { main, ...webManifest };
+  const files = web ? VSIX_FILES.filter((file) => !NODE_BUNDLES.includes(file)) : VSIX_FILES;
+  const vsix = path.resolve(outFile ?? path.join(REPO_ROOT, `${manifest.name}-${manifest.version}${web ? '-web' : ''}.vsix`));
   await mkdir(path.dirname(vsix), { recursive: true });
   await run(process.execPath, [path.join(REPO_ROOT, 'scripts', 'bundle.mjs')], { cwd: REPO_ROOT, log, timeoutMs: 5 * 60_000 });
   const stage = await mkdtemp(path.join(os.tmpdir(), 'pbx-user-csv-vsix-'));
   try {
-    for (const file of VSIX_FILES) await cp(path.join(REPO_ROOT, file), path.join(stage, file), { recursive: true });
-    await writeFile(path.join(stage, 'package.json'), `${JSON.stringify({ ...manifest, files: VSIX_FILES }, null, 2)}\n`);
+    for (const file of files) await cp(path.join(REPO_ROOT, file), path.join(stage, file), { recursive: true });
+    await writeFile(path.join(stage, 'package.json'), `${JSON.stringify({ ...manifest, files }, null, 2)}\n`);
     const output = [];
     await run(
       process.execPath,
@@ -48,6 +57,6 @@ export async function packageVsix({ outFile, log = (line) => console.error(`[pac
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { vsix, size } = await packageVsix({ log: (line) => console.log(line) });
+  const { vsix, size } = await packageVsix({ web: process.argv.includes('--web'), log: (line) => console.log(line) });
   console.log(`${path.relative(process.cwd(), vsix) || vsix}: ${(size / 1024).toFixed(1)} KiB`);
 }

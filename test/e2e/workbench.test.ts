@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { cellColumn, rowAt, withServerLog } from './support/cells';
 import { REPO_ROOT } from './support/scripts';
 import { EXTENSION_ID, openSession } from './support/session';
 import type { Session } from './support/session';
@@ -39,20 +40,6 @@ const MISTAKES = 'portsip-v22-mistakes.csv';
 const MISTAKES_TEXT = readFileSync(path.join(REPO_ROOT, 'examples', MISTAKES), 'utf8');
 const MISTAKES_SECRETS = ['Vt9#qLm2$w', 'Hq7!xR4pz%', '493817'];
 
-/**
- * VS Code's 1-based column of a cell, computed from the file text. Only for lines whose cells before it
- * hold no commas (true of the lines used here).
- */
-function cellColumn(text: string, line: number, column: string): number {
-  const lines = text.split('\n');
-  const index = lines[0].split(',').indexOf(column);
-  assert.ok(index >= 0, `no column ${column}`);
-  return 1 + lines[line - 1].split(',').slice(0, index).reduce((sum, cell) => sum + cell.length + 1, 0);
-}
-
-/** The problem row of the Problems panel at a line and column, if rendered. */
-const rowAt = (rows: string[], line: number, column: number) => rows.find((r) => r.includes(` at line ${line} and character ${column}.`));
-
 describe('PBX User CSV in a real VS Code (code-server + Chromium)', { timeout: 40 * 60_000 }, () => {
   let session: Session;
 
@@ -68,15 +55,7 @@ describe('PBX User CSV in a real VS Code (code-server + Chromium)', { timeout: 4
     await session?.close();
   });
 
-  /** Runs a test body; a failure gets code-server's output, so that a broken extension host explains itself. */
-  const step = (fn: () => Promise<void>) => async () => {
-    try {
-      await fn();
-    } catch (err) {
-      if (err instanceof Error) err.message += `\n--- code-server output (tail) ---\n${session.log().slice(-4000)}`;
-      throw err;
-    }
-  };
+  const step = withServerLog(() => session);
 
   test('the .vsix is small and installs into code-server', { timeout: 3 * 60_000 }, async () => {
     assert.ok(session.vsix.size < 1024 * 1024, `.vsix is ${session.vsix.size} bytes; it should stay under 1 MiB`);

@@ -26,12 +26,14 @@ describe('the .vsix, packed from a clean copy', { timeout: 5 * 60_000 }, () => {
     entries = readZip(vsix);
   });
 
-  test('it holds the client and server bundles, the dialect files, the grammar, and the Marketplace files only', () => {
+  test('it holds the client and server bundles for Node and for the browser, the dialect files, the grammar, and the Marketplace files only', () => {
     const expected = [
       '[Content_Types].xml',
       'extension.vsixmanifest',
       'extension/LICENSE.txt',
       'extension/changelog.md',
+      'extension/dist/browser/client.js',
+      'extension/dist/browser/server.js',
       'extension/dist/client.js',
       'extension/dist/server.js',
       'extension/images/icon.png',
@@ -41,7 +43,19 @@ describe('the .vsix, packed from a clean copy', { timeout: 5 * 60_000 }, () => {
       ...filesBelow(path.join(repoRoot, 'syntaxes')).map((file) => `extension/syntaxes/${file}`),
     ].sort();
     assert.deepEqual(entries.map((e) => e.name).sort(), expected);
-    assert.ok(vsixSize < 512 * 1024, `the .vsix is ${vsixSize} bytes`);
+    assert.ok(vsixSize < 768 * 1024, `the .vsix is ${vsixSize} bytes`);
+  });
+
+  test('its manifest has both entries: `main` for a Node extension host, `browser` for VS Code for the Web', () => {
+    const packaged = JSON.parse(entry('extension/package.json').toString('utf8'));
+    assert.equal(packaged.main, './dist/client.js');
+    assert.equal(packaged.browser, './dist/browser/client.js');
+  });
+
+  test('the web worker\'s server bundle, the dialect files inside, is under 1 MB', () => {
+    // That it holds every built-in dialect is shown by test/protocol/browserServer.test.ts.
+    const worker = entry('extension/dist/browser/server.js');
+    assert.ok(worker.length < 1024 * 1024, `dist/browser/server.js is ${worker.length} bytes`);
   });
 
   test('its manifest names the licence, the icon, the changelog and the repository', () => {

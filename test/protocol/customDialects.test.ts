@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer as startLspServer } from '../../server/src/lsp/server';
 import { nodePlatform } from '../../server/src/node/platform';
-import { LspTestClient, summarize } from './lspTestClient';
+import { LspTestClient, summarize, waitForDialect } from './lspTestClient';
 import type { StartOptions } from './lspTestClient';
 
 const roots: string[] = [];
@@ -45,16 +45,6 @@ function dialectFile(content: string): string {
   const file = path.join(root, 'acme.dialect.json');
   writeFileSync(file, content);
   return file;
-}
-
-/** Resolves once the server lists the dialect (custom dialects load after `initialized`). */
-async function waitForDialect(client: LspTestClient, id: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const dialects: Array<{ id: string }> = await client.connection.sendRequest('pbxUserCsv/dialects');
-    if (dialects.some((d) => d.id === id)) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`dialect ${id} never loaded`);
 }
 
 function startServer(options: StartOptions): Promise<LspTestClient> {

@@ -55,6 +55,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Other sections answered for workspace/configuration (e.g. `files.exclude`); null for the rest. */
   otherSections?: Record<string, unknown>;
+  /** Registers more handlers before the connection listens (requests the server sends while starting). */
+  onConnection?: (connection: MessageConnection) => void;
 }
 
 export interface ProgressNotification {
@@ -172,6 +174,14 @@ export class LspTestClient {
     return client;
   }
 
+  /** A client over any reader and writer, e.g. to a server running in a worker thread. */
+  static async connect(reader: MessageReader, writer: MessageWriter, options: StartOptions = {}): Promise<LspTestClient> {
+    const client = new LspTestClient(createMessageConnection(reader, writer), options.settings ?? {});
+    client.otherSections = options.otherSections ?? {};
+    await client.initialize(options);
+    return client;
+  }
+
   /** The spawned server process (throws for an in-process server). */
   get child(): ChildProcess {
     if (!this.serverProcess) throw new Error('in-process server has no child process');
@@ -180,6 +190,7 @@ export class LspTestClient {
 
   private async initialize(options: StartOptions): Promise<void> {
     const connection = this.connection;
+    options.onConnection?.(connection);
     connection.listen();
     const pull = options.pullConfiguration ?? true;
     const capabilities: ClientCapabilities = {
@@ -317,6 +328,16 @@ export class LspTestClient {
     this.connection.dispose();
     if (this.exitCode === null) this.serverProcess.kill();
   }
+}
+
+/** Resolves once the server lists the dialect (custom dialects load after `initialized`). */
+export async function waitForDialect(client: LspTestClient, id: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const dialects: Array<{ id: string }> = await client.connection.sendRequest('pbxUserCsv/dialects');
+    if (dialects.some((d) => d.id === id)) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`dialect ${id} never loaded`);
 }
 
 /** The fields the protocol tests compare, in a fixed shape. */

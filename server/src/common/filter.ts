@@ -16,13 +16,16 @@ export interface FileFilter {
   filesExclude?: Record<string, unknown>;
 }
 
+/** Globs as matched: `/`-separated, relative (a leading `./` or `/` dropped), empty ones left out. */
+function normalize(globs: readonly string[]): string[] {
+  return globs.map((glob) => glob.trim().replace(/\\/g, '/').replace(/^\.?\//, '')).filter((glob) => glob !== '');
+}
+
 function compile(globs: readonly string[]): (relativePath: string) => boolean {
   const matchers: picomatch.Matcher[] = [];
   for (const glob of globs) {
-    const normalized = glob.trim().replace(/\\/g, '/').replace(/^\.?\//, '');
-    if (!normalized) continue;
     try {
-      matchers.push(picomatch(normalized, { dot: true }));
+      matchers.push(picomatch(glob, { dot: true }));
     } catch {
       // an invalid glob matches nothing
     }
@@ -34,13 +37,19 @@ function compile(globs: readonly string[]): (relativePath: string) => boolean {
 export class FolderFilter {
   private readonly included: (p: string) => boolean;
   private readonly excluded: (p: string) => boolean;
+  /** The include globs: where a search by someone else (the editor's, in a browser) starts; acceptsFile decides. */
+  readonly includeGlobs: readonly string[];
+  /** The exclude globs, `files.exclude`'s among them: what such a search may prune. */
+  readonly excludeGlobs: readonly string[];
 
   constructor(filter: FileFilter) {
-    this.included = compile(filter.include);
     const filesExclude = Object.entries(filter.filesExclude ?? {})
       .filter(([, on]) => on === true)
       .map(([glob]) => glob);
-    this.excluded = compile([...filter.exclude, ...filesExclude]);
+    this.includeGlobs = normalize(filter.include);
+    this.excludeGlobs = normalize([...filter.exclude, ...filesExclude]);
+    this.included = compile(this.includeGlobs);
+    this.excluded = compile(this.excludeGlobs);
   }
 
   /** Whether a walk should go into this folder (relative path, no trailing slash). */

@@ -24,6 +24,11 @@ export interface CreatedService {
 export interface ServerPlatform {
   /** The core with the built-in dialects and these custom dialect files (URIs); throws when it cannot be made. */
   createService(customDialects: readonly string[]): CreatedService;
+  /**
+   * Reads beforehand what `createService` will read, where files cannot be read synchronously (a browser
+   * asks the client for them); called before each `createService` with custom dialects.
+   */
+  prepareService?(customDialects: readonly string[]): Promise<void>;
   /** `pbxUserCsv.customDialects` entries as URIs: relative ones against the workspace folders, `~/` the home directory. */
   resolveCustomDialects(entries: readonly string[], folderUris: readonly string[]): string[];
   /** Calls `onChange` (once per burst) when one of these files changes; replaces what was watched before. */

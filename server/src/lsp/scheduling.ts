@@ -18,7 +18,7 @@ class RunToken implements StaleCheck {
  * of a burst. Validations run in slices, so even a long one never keeps other requests waiting.
  */
 export class ValidationScheduler {
-  private readonly pending = new Map<string, { timer?: NodeJS.Timeout; token: RunToken }>();
+  private readonly pending = new Map<string, { timer?: ReturnType<typeof setTimeout>; token: RunToken }>();
   private readonly lastDurationMs = new Map<string, number>();
 
   constructor(
@@ -35,7 +35,7 @@ export class ValidationScheduler {
   schedule(uri: string, delayMs: number = this.delayFor(uri)): void {
     this.cancel(uri);
     const token = new RunToken();
-    const entry: { timer?: NodeJS.Timeout; token: RunToken } = { token };
+    const entry: { timer?: ReturnType<typeof setTimeout>; token: RunToken } = { token };
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
       const started = performance.now();

@@ -153,6 +153,14 @@ export class ServerState {
     const key = JSON.stringify(uris);
     if (key === this.customDialectKey && !reload) return false;
     this.customDialectKey = key;
+    if (this.platform.prepareService) {
+      try {
+        await this.platform.prepareService(uris);
+      } catch (error) {
+        logFailure(this.logger, 'reading custom dialects', error); // createService reports what it cannot read
+      }
+      if (this.customDialectKey !== key) return false; // other custom dialects were asked for meanwhile
+    }
     this.service = this.createService(uris);
     return true;
   }

@@ -2,7 +2,8 @@
 // scheme (file, untitled, vscode-remote) is handled the same way.
 import type { DocumentLocation } from './dialectAssociations';
 
-function decodeSegment(segment: string): string {
+/** A URI path segment decoded; a stray % stays as written. */
+export function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -3,18 +3,12 @@
 // or never end, and take the server (which loads dialects on its one thread) down with it. The file is
 // opened without blocking and its type checked on the open descriptor, so a swap after a check cannot slip through.
 import * as fs from 'node:fs';
+import { MAX_DIALECT_FILE_BYTES, formatSize, sizeRefusal } from '../common/size';
 
-/** Largest dialect or JSON Schema file read: the built-in ones are a few tens of KB. */
-export const MAX_DIALECT_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_DIALECT_FILE_BYTES, formatSize };
 
 /** Thrown for a path that is not a regular file of at most the limit; the message says what it is. */
 export class RefusedFileError extends Error {}
-
-/** "5 MB", "12.5 MB", "800 KB". */
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
-  return `${Math.ceil(bytes / 1024)} KB`;
-}
 
 /** What a file of these stats is, when it is not a regular file. */
 function kindOf(stats: fs.Stats): string | undefined {
@@ -31,8 +25,7 @@ function kindOf(stats: fs.Stats): string | undefined {
 export function refusal(stats: fs.Stats, limit = MAX_DIALECT_FILE_BYTES): string | undefined {
   const kind = kindOf(stats);
   if (kind) return kind === 'not a regular file' ? kind : `is ${kind}, not a regular file`;
-  if (stats.size > limit) return `is ${formatSize(stats.size)}, more than the ${formatSize(limit)} limit`;
-  return undefined;
+  return sizeRefusal(stats.size, limit);
 }
 
 /** The UTF-8 text of a regular file of at most `limit` bytes; throws RefusedFileError (or the fs error) otherwise. */

@@ -41,7 +41,7 @@ type Log = (line: string) => void;
 export interface E2eScripts {
   ensureTools(options?: { log?: Log }): Promise<Tools>;
   ensureSystemDeps(options?: { log?: Log }): Promise<void>;
-  packageVsix(options?: { outFile?: string; log?: Log }): Promise<{ vsix: string; size: number }>;
+  packageVsix(options?: { outFile?: string; web?: boolean; log?: Log }): Promise<{ vsix: string; size: number }>;
   makeWorkspace(dir: string, options?: { fixtures?: boolean }): Promise<string[]>;
   prepareProfile(root: string, settings?: Record<string, unknown>): Promise<Profile>;
   installExtensions(tools: Tools, profile: Profile, vsixFiles: string[], options?: { log?: Log }): Promise<void>;

@@ -12,6 +12,8 @@ export const EXTENSION_ID = 'pbx-user-csv.pbx-user-csv';
 export const HARNESS_ID = 'pbx-user-csv.pbx-user-csv-test-harness';
 
 export interface SessionOptions {
+  /** Install the web-only build (no `main`): code-server can then only run it in the browser's web worker. */
+  web?: boolean;
   /** Extra .vsix files to install next to ours (the test harness). */
   extraVsix?: (scripts: E2eScripts, tempDir: string) => Promise<string[]>;
   /** Environment of code-server, which reaches the extension host. */
@@ -77,7 +79,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
 
   try {
     const tools = await scripts.ensureTools({ log: (line) => console.error(`  [e2e-tools] ${line}`) });
-    const { vsix, size } = await scripts.packageVsix({ outFile: path.join(tempDir, 'pbx-user-csv.vsix'), log });
+    const { vsix, size } = await scripts.packageVsix({ outFile: path.join(tempDir, 'pbx-user-csv.vsix'), web: options.web, log });
     const extra = options.extraVsix ? await options.extraVsix(scripts, tempDir) : [];
     const workspace = path.join(tempDir, 'workspace');
     const workspaceFiles = await scripts.makeWorkspace(workspace);

@@ -1,9 +1,9 @@
-// VS Code side of PBX User CSV: starts the language server, shows the file's dialect in the status bar,
-// lets the user override it per file, and offers Validate Workspace and New File from Template.
-import * as path from 'node:path';
+// VS Code side of PBX User CSV, the same on the desktop and in a browser: starts the language client (the
+// entries in node/ and browser/ say how the server runs), shows the file's dialect in the status bar, lets
+// the user override it per file, and offers Validate Workspace and New File from Template.
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
-import type { DocumentSelector, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { State } from 'vscode-languageclient';
+import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 import { DialectOverrides } from './dialectOverrides';
 import { pickDialect, requestDialects } from './dialectPicker';
 import { DialectStatusNotification, SetDialectNotification, WorkspaceTrustNotification } from '../../server/src/lsp/protocol';
@@ -23,7 +23,10 @@ export const documentSelector: DocumentSelector = [
   { scheme: 'untitled', language: 'csv' },
 ];
 
-let client: LanguageClient | undefined;
+let client: BaseLanguageClient | undefined;
+
+/** Makes the language client of this platform (Node: a server process; browser: a server worker). */
+export type LanguageClientFactory = (id: string, name: string, options: LanguageClientOptions) => Promise<BaseLanguageClient>;
 
 /** `<repository>/blob/HEAD/README.md` (rule ids are its anchors), from the extension's manifest. */
 function rulesDocumentationUrl(packageJson: Record<string, unknown>): string | undefined {
@@ -35,18 +38,16 @@ function rulesDocumentationUrl(packageJson: Record<string, unknown>): string | u
   return typeof packageJson.homepage === 'string' ? packageJson.homepage : undefined;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function startClient(context: vscode.ExtensionContext, createClient: LanguageClientFactory): Promise<void> {
+  const activated = performance.now();
+  let firstDiagnostics = true;
   const overrides = new DialectOverrides(context.workspaceState);
   const statusBar = new DialectStatusBar();
   context.subscriptions.push(statusBar);
 
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
   // Edits made outside the editor keep the files of the last Validate Workspace current (the server only
-  // re-reads what changed). Custom dialect files are watched by the server: they may be outside the workspace.
+  // re-reads what changed). Custom dialect files may be outside the workspace: a Node server watches them
+  // itself, a server in a web worker asks the browser entry to (browser/files.ts).
   const csvWatcher = vscode.workspace.createFileSystemWatcher('**/*.csv');
   context.subscriptions.push(csvWatcher);
   const clientOptions: LanguageClientOptions = {
@@ -58,8 +59,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       rulesDocumentationUrl: rulesDocumentationUrl(context.extension.packageJSON as Record<string, unknown>),
       workspaceTrust: workspaceTrust(),
     }),
+    middleware: {
+      // Start-up time as a user feels it, in the output channel (the browser end-to-end test reads it).
+      handleDiagnostics(uri, diagnostics, next) {
+        if (firstDiagnostics) {
+          firstDiagnostics = false;
+          languageClient.info(`first diagnostics ${Math.round(performance.now() - activated)} ms after activation`);
+        }
+        next(uri, diagnostics);
+      },
+    },
   };
-  const languageClient = new LanguageClient(CLIENT_ID, 'PBX User CSV', serverOptions, clientOptions);
+  const languageClient = await createClient(CLIENT_ID, 'PBX User CSV', clientOptions);
   client = languageClient;
 
   context.subscriptions.push(
@@ -76,7 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const key = uri.toString();
       const dialects = await requestDialects(languageClient);
       if (!dialects) return;
-      const picked = await pickDialect(dialects, overrides.get(key), path.basename(uri.path));
+      const picked = await pickDialect(dialects, overrides.get(key), uri.path.slice(uri.path.lastIndexOf('/') + 1));
       if (!picked) return;
       await overrides.set(key, picked.choice);
       await languageClient.sendNotification(SetDialectNotification, { uri: key, dialect: picked.choice });
@@ -97,7 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }
 }
 
-function sendTrust(languageClient: LanguageClient): void {
+function sendTrust(languageClient: BaseLanguageClient): void {
   if (!languageClient.isRunning()) return; // a (re)start sends it in the initialization options
   languageClient.sendNotification(WorkspaceTrustNotification, workspaceTrust()).catch(() => undefined);
 }
