@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { DocumentSelector, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { registerCellEditing } from './cells/cellEditing';
 import { DialectOverrides } from './dialectOverrides';
 import { pickDialect, requestDialects } from './dialectPicker';
 import { DialectStatusNotification, SetDialectNotification, WorkspaceTrustNotification } from '../../server/src/lsp/protocol';
@@ -89,6 +90,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!vscode.workspace.isTrusted && event.affectsConfiguration('pbxUserCsv.customDialects')) sendTrust(languageClient);
     }),
   );
+
+  registerCellEditing(context, languageClient);
 
   try {
     await languageClient.start();

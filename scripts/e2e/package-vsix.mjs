@@ -13,7 +13,7 @@ import { run } from './util.mjs';
  * the npm package's (the CLI instead of the client), and vsce refuses a .vscodeignore next to `files`, so the
  * .vsix is packed from a folder holding these alone, with this list as its manifest's `files`.
  */
-export const VSIX_FILES = ['dist/client.js', 'dist/server.js', 'schemas/', 'syntaxes/', 'images/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+export const VSIX_FILES = ['dist/client.js', 'dist/server.js', 'dist/table.js', 'dist/table.css', 'schemas/', 'syntaxes/', 'images/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE'];
 
 /** Builds dist/ and the .vsix, failing on any vsce warning; returns its path and size. `outFile` defaults to <repo>/<name>-<version>.vsix. */
 export async function packageVsix({ outFile, log = (line) => console.error(`[package] ${line}`) } = {}) {
