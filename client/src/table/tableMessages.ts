@@ -5,6 +5,11 @@ import type { TableColumn, TableRow } from '../../../server/src/service/index';
 /** Rows per request of the page. */
 export const TABLE_BLOCK = 100;
 
+export interface NotUserCsvMessage {
+  type: 'notUserCsv';
+  fileName: string;
+}
+
 export interface TableFilterState {
   problemsOnly: boolean;
   text: string;
@@ -23,7 +28,7 @@ export interface TableMessage {
   rowsWithProblems?: number;
   /** Date.now() when the command that opened the preview ran (for the time to the first rows). */
   openedAt?: number;
-  /** With the first message: the first TABLE_BLOCK rows of the unfiltered table, asked for while the page loaded. */
+  /** In the page when it is made: the first rows of the unfiltered table, asked for while the webview was made. */
   firstRows?: TableRow[];
 }
 
@@ -36,7 +41,7 @@ export interface RowsMessage {
   rows: TableRow[];
 }
 
-export type ToWebview = TableMessage | RowsMessage | { type: 'notUserCsv'; fileName: string };
+export type ToWebview = TableMessage | RowsMessage | NotUserCsvMessage;
 
 export type FromWebview =
   | { type: 'ready' }

@@ -7,10 +7,13 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { RowCellsRequest, TableRequest } from '../../../server/src/lsp/cellProtocol';
 import type { TableResult } from '../../../server/src/lsp/cellProtocol';
 import { isCsvDocument } from '../cells/csvDocuments';
-import { TABLE_BLOCK, type FromWebview, type ToWebview } from './tableMessages';
+import type { FromWebview, NotUserCsvMessage, TableMessage, ToWebview } from './tableMessages';
 
 export const PREVIEW_TABLE_COMMAND = 'pbxUserCsv.previewTable';
 const VIEW_TYPE = 'pbxUserCsv.table';
+
+/** Rows put into the page with it: a screenful and more. */
+const FIRST_ROWS = 60;
 
 /** Pause after an edit (or new diagnostics) before the preview is refreshed. */
 const REFRESH_MS = 250;
@@ -54,14 +57,14 @@ class TablePanel {
   private generation = 0;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
-  /** The columns and first rows, asked for as soon as the panel exists: the server works while the page loads. */
-  private firstAnswer: Promise<TableResult | null> | undefined;
+  /** The document's version whose table the page was made with: its first `ready` needs nothing more. */
+  private embeddedVersion: number | undefined;
 
   constructor(
     private readonly client: BaseLanguageClient,
     extensionUri: vscode.Uri,
     private readonly document: vscode.TextDocument,
-    private readonly openedAt: number,
+    openedAt: number,
     private readonly onDispose: () => void,
   ) {
     const dist = vscode.Uri.joinPath(extensionUri, 'dist');
@@ -71,10 +74,15 @@ class TablePanel {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
       { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false },
     );
-    this.firstAnswer = this.table({ from: 0, count: TABLE_BLOCK, withColumns: true });
-    void loadPageAssets(dist).then(
-      (assets) => {
-        if (!this.disposed) this.panel.webview.html = html(assets, fileName(document.uri));
+    // The page's script, the columns and the first rows go into the page itself, asked for while VS Code makes
+    // the webview: the page draws its first rows as soon as it runs, without asking.
+    const first = this.table({ from: 0, count: FIRST_ROWS, withColumns: true });
+    void Promise.all([loadPageAssets(dist), first]).then(
+      ([assets, answer]) => {
+        if (this.disposed) return;
+        const initial = this.tableMessage(answer, { openedAt, firstRows: true });
+        if (initial.type === 'table' && answer) this.embeddedVersion = answer.version;
+        this.panel.webview.html = html(assets, fileName(document.uri), initial);
       },
       () => {
         if (!this.disposed) this.panel.webview.html = `<p>${escapeHtml('PBX User CSV: the table preview could not be loaded (see the extension host log).')}</p>`;
@@ -104,10 +112,10 @@ class TablePanel {
   private async receive(message: FromWebview): Promise<void> {
     switch (message.type) {
       case 'ready': {
-        // The first time, with the answer asked for while the page loaded; when the page is shown again, anew.
-        const first = this.firstAnswer;
-        this.firstAnswer = undefined;
-        await this.sendTable(first ? { openedAt: this.openedAt, answer: first } : {});
+        // The page shown again (it is made anew each time), or the file changed since its table was made.
+        const embedded = this.embeddedVersion;
+        this.embeddedVersion = undefined;
+        if (embedded === undefined || embedded !== this.document.version) await this.sendTable();
         break;
       }
       case 'rows': {
@@ -125,14 +133,11 @@ class TablePanel {
     return this.client.sendRequest(TableRequest, { uri: this.document.uri.toString(), ...params });
   }
 
-  private async sendTable(first: { openedAt?: number; answer?: Promise<TableResult | null> }): Promise<void> {
-    const answer = await (first.answer ?? this.table({ from: 0, count: 0, withColumns: true }));
+  /** The message that gives the page the file's columns and counts (and, `firstRows`, the rows answered). */
+  private tableMessage(answer: TableResult | null, options: { openedAt?: number; firstRows?: boolean } = {}): TableMessage | NotUserCsvMessage {
     const name = fileName(this.document.uri);
-    if (!answer?.columns || !answer.dialect) {
-      this.post({ type: 'notUserCsv', fileName: name });
-      return;
-    }
-    this.post({
+    if (!answer?.columns || !answer.dialect) return { type: 'notUserCsv', fileName: name };
+    return {
       type: 'table',
       generation: ++this.generation,
       fileName: name,
@@ -141,14 +146,18 @@ class TablePanel {
       rowCount: answer.rowCount,
       checked: answer.checked,
       rowsWithProblems: answer.rowsWithProblems,
-      openedAt: first.openedAt,
-      firstRows: first.answer ? answer.rows : undefined,
-    });
+      openedAt: options.openedAt,
+      firstRows: options.firstRows ? answer.rows : undefined,
+    };
+  }
+
+  private async sendTable(): Promise<void> {
+    this.post(this.tableMessage(await this.table({ from: 0, count: 0, withColumns: true })));
   }
 
   private scheduleRefresh(): void {
     clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => void this.sendTable({}).catch(() => undefined), REFRESH_MS);
+    this.refreshTimer = setTimeout(() => void this.sendTable().catch(() => undefined), REFRESH_MS);
   }
 
   /** Selects the cell's content in a text editor of the CSV (the one beside the table, if any). */
@@ -207,7 +216,12 @@ function inline(text: string, element: 'script' | 'style'): string {
   return text.replace(new RegExp(`</${element}`, 'gi'), `<\\/${element}`);
 }
 
-function html(assets: { script: string; style: string }, title: string): string {
+/** JSON put into the page: `<` written as an escape, so that no text in it can end its script element. */
+function embeddedJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+function html(assets: { script: string; style: string }, title: string, initial: ToWebview): string {
   const n = nonce();
   return `<!DOCTYPE html>
 <html lang="en">
@@ -225,6 +239,7 @@ function html(assets: { script: string; style: string }, title: string): string 
   <span id="summary" class="summary" aria-live="polite"></span>
 </div>
 <div id="grid" class="grid" role="grid" tabindex="0" aria-readonly="true" aria-label="${escapeHtml(title)}"></div>
+<script id="initial" type="application/json">${embeddedJson(initial)}</script>
 <script nonce="${n}">${inline(assets.script, 'script')}</script>
 </body>
 </html>`;

@@ -102,8 +102,9 @@ columns._willUpdate();
 
 // ---------------------------------------------------------------- messages
 
-window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
-  const message = event.data;
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => receive(event.data));
+
+function receive(message: ToWebview): void {
   switch (message.type) {
     case 'table':
       receiveTable(message);
@@ -119,7 +120,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       summary.textContent = '';
       break;
   }
-});
+}
 
 function receiveTable(message: TableMessage): void {
   const first = table === undefined;
@@ -138,7 +139,7 @@ function receiveTable(message: TableMessage): void {
   }
   if (!filtered()) setTotal(message.rowCount);
   newQuery(true);
-  if (message.firstRows && !filtered()) blocks.set(0, message.firstRows);
+  if (message.firstRows && !filtered()) blocks.set(0, message.firstRows); // fewer than a block: the rest is asked for
   updateSummary();
   timings.table = Date.now();
 }
@@ -174,8 +175,14 @@ function mergedBlocks(): Map<number, TableRow[]> {
   return merged;
 }
 
+/** Whether all rows of a block are there (the rows the page was made with may be fewer). */
+function complete(block: number): boolean {
+  const list = blocks.get(block);
+  return list !== undefined && (list.length === BLOCK || block * BLOCK + list.length >= total);
+}
+
 function request(block: number): void {
-  if (pendingBlocks.has(block) || blocks.has(block)) return;
+  if (pendingBlocks.has(block) || complete(block)) return;
   pendingBlocks.add(block);
   const requestId = nextRequest++;
   requested.set(requestId, { query, block });
@@ -423,4 +430,7 @@ grid.addEventListener('click', (event) => {
   revealActive();
 });
 
+// The table the page was made with, then whatever changed since.
+const initial = document.getElementById('initial')?.textContent;
+if (initial) receive(JSON.parse(initial) as ToWebview);
 vscode.postMessage({ type: 'ready' });
