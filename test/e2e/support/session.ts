@@ -18,6 +18,8 @@ export interface SessionOptions {
   env?: (tempDir: string) => Record<string, string>;
   /** Extra user settings. */
   settings?: Record<string, unknown>;
+  /** Adds files to the workspace before code-server opens it. */
+  prepareWorkspace?: (workspace: string) => Promise<void>;
   /** Kill everything after this long, whatever the tests are doing. */
   maxLifetimeMs?: number;
 }
@@ -81,6 +83,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     const extra = options.extraVsix ? await options.extraVsix(scripts, tempDir) : [];
     const workspace = path.join(tempDir, 'workspace');
     const workspaceFiles = await scripts.makeWorkspace(workspace);
+    await options.prepareWorkspace?.(workspace);
     const profile = await scripts.prepareProfile(path.join(tempDir, 'profile'), options.settings);
     await scripts.installExtensions(tools, profile, [vsix, ...extra], { log });
     server = await scripts.startCodeServer(tools, profile, { folder: workspace, env: options.env?.(tempDir), log });
