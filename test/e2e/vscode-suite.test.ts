@@ -25,6 +25,7 @@ const EXPECTED_TESTS = [
   'Edit Cell as JSON through the vscode API refuses to save when the cell changed in the CSV since the tab was opened',
   'Edit Cell as JSON through the vscode API follows the cell when a row is added above it',
   "Edit Cell as JSON through the vscode API opens an empty cell with the schema's starting value, and a save fills the cell",
+  "Edit Cell as JSON through the vscode API offers the command in a JSON cell's hover and as a code action, and not in other cells",
   'Edit Cell as JSON through the vscode API says why a cell that is not JSON cannot be edited as JSON',
 ];
 

@@ -61,7 +61,8 @@ export class EditCellHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const cursor = await editableCell(this.client, document, position);
     if (!cursor) return undefined;
-    const args = encodeURIComponent(JSON.stringify([commandArguments(document, position)]));
+    // Parentheses too: one in the file's path would end the link.
+    const args = encodeURIComponent(JSON.stringify([commandArguments(document, position)])).replace(/\(/g, '%28').replace(/\)/g, '%29');
     const markdown = new vscode.MarkdownString(`[$(json) ${escapeMarkdown(editTitle(cursor))}](command:${EDIT_CELL_AS_JSON_COMMAND}?${args} "Open the cell in a JSON editor tab")`, true);
     markdown.isTrusted = { enabledCommands: [EDIT_CELL_AS_JSON_COMMAND] };
     return new vscode.Hover(markdown);

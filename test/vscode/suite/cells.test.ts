@@ -125,6 +125,22 @@ describe('Edit Cell as JSON through the vscode API', () => {
     assert.equal(csv.getText(), original.replace('ann2,,', 'ann2,"{""mode"":""CUSTOM""}",'));
   });
 
+  it('offers the command in a JSON cell\'s hover and as a code action, and not in other cells', async () => {
+    const inJson = positionOf(csv, 'GLOBAL');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', csv.uri, inJson);
+    const links = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).filter((v) => v.includes(`command:${EDIT}`));
+    assert.equal(links.length, 1, 'one hover line with the command');
+    assert.match(links[0], /Edit office\\_hours of jim1 as JSON/);
+    const args = JSON.parse(decodeURIComponent(/command:[\w.]+\?([^ )]+)/.exec(links[0])![1]));
+    assert.deepEqual(args, [{ uri: csv.uri.toString(), line: inJson.line, character: inJson.character }]);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', csv.uri, new vscode.Range(inJson, inJson));
+    const edit = actions.filter((a) => a.command?.command === EDIT);
+    assert.deepEqual(edit.map((a) => a.title), ['Edit office_hours of jim1 as JSON']);
+    const inName = positionOf(csv, 'jim1', 1);
+    const nameActions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', csv.uri, new vscode.Range(inName, inName));
+    assert.deepEqual(nameActions.filter((a) => a.command?.command === EDIT), []);
+  });
+
   it('says why a cell that is not JSON cannot be edited as JSON', async () => {
     const before = vscode.window.activeTextEditor;
     await vscode.commands.executeCommand(EDIT, { uri: csv.uri.toString(), line: 1, character: 1 });
