@@ -12,11 +12,12 @@ import { after, before, describe, test } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
 import { bigPortsipFile } from './support/bigUsers';
 import { REPO_ROOT } from './support/scripts';
-import { openSession } from './support/session';
+import { openSession, withServerOutput } from './support/session';
 import type { Session } from './support/session';
 import {
   activeEditor,
   eventually,
+  fileOnDisk,
   goTo,
   hoverText,
   openFile,
@@ -149,14 +150,7 @@ describe('cell editing in a real VS Code (code-server + Chromium)', { timeout: 4
     await session?.close();
   });
 
-  const step = (fn: () => Promise<void>) => async () => {
-    try {
-      await fn();
-    } catch (err) {
-      if (err instanceof Error) err.message += `\n--- code-server output (tail) ---\n${session.log().slice(-4000)}`;
-      throw err;
-    }
-  };
+  const step = withServerOutput(() => session);
 
   test('the status bar shows the column under the cursor, inside JSON its path; its picker jumps to a column', { timeout: 3 * 60_000 }, step(async () => {
     const page = session.page;
@@ -233,13 +227,7 @@ describe('cell editing in a real VS Code (code-server + Chromium)', { timeout: 4
     await page.keyboard.press('Control+S');
     const cell = '"{""mode"":""CUSTOM"",""monday"":{""enabled"":true,""ranges"":[{""from"":""18:00"",""to"":""09:00""}]}}"';
     const expected = CELLS_TEXT.replace('"{""mode"":""GLOBAL""}"', cell);
-    const saved = await eventually('the CSV on disk with the new cell', async () => {
-      const text = await readFile(path.join(session.workspace, CELLS), 'utf8');
-      return text === expected ? text : undefined;
-    }, 20_000).catch(async (err: Error) => {
-      err.message += `\n--- file on disk ---\n${await readFile(path.join(session.workspace, CELLS), 'utf8')}`;
-      throw err;
-    });
+    const saved = await fileOnDisk(path.join(session.workspace, CELLS), expected, 'the CSV on disk with the new cell');
     assert.equal(saved, expected);
   }));
 

@@ -2,29 +2,15 @@
 // the table preview. Both sides import this one file (like protocol.ts); ranges and positions are LSP's.
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
-import type { CellDisplay, TableColumn, TableRow } from '../service/index';
+import type { CellDisplay, CursorCell, TableColumn, TableRow } from '../service/index';
 
 export interface CursorParams {
   uri: string;
   position: Position;
 }
 
-/** The cell under the cursor; null when the cursor is in no cell or the file is not a user CSV. */
-export interface CursorResult {
-  /** Record index: 0 = header, 1 = the first user (the row number the user is shown). */
-  record: number;
-  /** Header position, 0-based. */
-  column: number;
-  columnCount: number;
-  /** The header's name ('' past its last cell). */
-  name: string;
-  known: boolean;
-  /** Inside a JSON cell: the path at the cursor, e.g. `monday.ranges[0].from`. */
-  jsonPath?: string;
-  editableAsJson: boolean;
-  /** The row's name (`jim.keeny`), `Row N`, or `header`. */
-  rowName: string;
-}
+/** The cell under the cursor (its column, the JSON path inside a JSON cell); null in no cell or not a user CSV. */
+export type CursorResult = CursorCell;
 
 export interface RowCellsParams {
   uri: string;

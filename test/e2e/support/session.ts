@@ -115,6 +115,18 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   }
 }
 
+/** Wraps a test body: a failure gets the tail of code-server's output, so that a broken extension host explains itself. */
+export function withServerOutput(session: () => Session | undefined): (fn: () => Promise<void>) => () => Promise<void> {
+  return (fn) => async () => {
+    try {
+      await fn();
+    } catch (err) {
+      if (err instanceof Error) err.message += `\n--- code-server output (tail) ---\n${session()?.log().slice(-4000) ?? ''}`;
+      throw err;
+    }
+  };
+}
+
 /**
  * Where screenshots go: docs/screenshots (the README's) with PBX_UPDATE_SCREENSHOTS=1, otherwise the
  * git-ignored test-results/screenshots, so that ordinary test runs do not rewrite tracked images.

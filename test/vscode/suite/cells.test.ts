@@ -4,25 +4,10 @@
 // hand from it and the JSON Schemas.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { until, workspaceFile } from './helpers';
 
 const CSV = 'portsip-v22-cells.csv';
 const EDIT = 'pbxUserCsv.editCellAsJson';
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the suite needs a workspace folder');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Position of the `nth` occurrence of `needle` in the document, plus `delta` characters. */
 function positionOf(document: vscode.TextDocument, needle: string, delta = 0, nth = 0): vscode.Position {
