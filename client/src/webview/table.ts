@@ -127,7 +127,8 @@ function receiveTable(message: TableMessage): void {
   table = message;
   grid.hidden = false;
   notice.hidden = true;
-  widths = message.columns.map(columnWidth);
+  // Widths from the header and the first rows (kept afterwards, so that columns do not jump as rows arrive).
+  if (first || widths.length !== message.columns.length) widths = message.columns.map((column, i) => columnWidth(column, message.firstRows?.map((row) => row.cells[i]?.text ?? '') ?? []));
   columns.setOptions({ ...columns.options, count: message.columns.length });
   columns._willUpdate();
   columns.measure();
@@ -375,10 +376,13 @@ function worstOf(row: TableRow): Severity | undefined {
 
 const cellId = (row: number, column: number) => `cell-${row}-${column}`;
 
-/** A column's width from its name and kind (JSON columns are wider). */
-function columnWidth(column: TableColumn): number {
-  const byName = Math.round(column.name.length * 7.2 + 28);
-  return Math.min(column.json ? 320 : 240, Math.max(column.json ? 220 : 80, byName));
+/** A column's width from its name, the longest of some of its values, and its kind (JSON columns are wider). */
+function columnWidth(column: TableColumn, values: string[]): number {
+  let longest = column.name.length;
+  for (const value of values) longest = Math.max(longest, value.length);
+  // About the editor font's character width, and the cell's padding.
+  const wanted = Math.round(longest * 8.4 + 24);
+  return Math.min(column.json ? 320 : 240, Math.max(column.json ? 220 : 96, wanted));
 }
 
 // ---------------------------------------------------------------- keyboard and mouse
