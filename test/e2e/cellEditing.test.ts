@@ -230,7 +230,7 @@ describe('cell editing in a real VS Code (code-server + Chromium)', { timeout: 4
     assert.equal(saved, expected);
   }));
 
-  test('Preview as Table: problem cells tinted, secrets masked; a click and Enter select the cell in the editor', { timeout: 5 * 60_000 }, step(async () => {
+  test('Preview as Table: problem cells tinted, secrets masked; a click and Enter select the cell in the editor; it follows an edit', { timeout: 5 * 60_000 }, step(async () => {
     const page = session.page;
     await runCommand(page, 'View: Close All Editors');
     await openFile(page, CELLS, 'name,office_hours');
@@ -269,6 +269,10 @@ describe('cell editing in a real VS Code (code-server + Chromium)', { timeout: 4
     // Line 2 as saved by the test before (its office hours changed).
     const line2 = (await readFile(path.join(session.workspace, CELLS), 'utf8')).split('\n')[1];
     await selectionStatus(page, `Ln 2, Col ${line2.indexOf(voicemail) + 1 + voicemail.length} (${voicemail.length} selected)`);
+    // The table follows an edit of the text: the selected rule typed over.
+    await page.keyboard.insertText('{""action"":""HANGUP""}');
+    await frame.locator('.cell[data-row="0"][data-column="2"]', { hasText: /^\{"action":"HANGUP"\}$/ }).waitFor();
+    await runCommand(page, 'File: Revert File');
   }));
 
   test('a 40,000-row file opens in the table in under a second, only its visible rows in the DOM', { timeout: 10 * 60_000 }, step(async () => {
