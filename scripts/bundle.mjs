@@ -35,6 +35,8 @@ const entries = [
     alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' },
   },
   { ...browser, entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/client.js', external: ['vscode'] },
+  // The table preview's page (a webview): a browser script, and the stylesheet it imports as dist/table.css.
+  { entryPoints: ['client/src/webview/table.ts'], outfile: 'dist/table.js', platform: 'browser', target: 'es2020', format: 'iife', minify: true },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 await Promise.all(entries.map((e) => build({ ...common, ...e })));

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
+import { registerCellEditing } from './cells/cellEditing';
 import { DialectOverrides } from './dialectOverrides';
 import { pickDialect, requestDialects } from './dialectPicker';
 import { DialectStatusNotification, SetDialectNotification, WorkspaceTrustNotification } from '../../server/src/lsp/protocol';
@@ -100,6 +101,8 @@ export async function startClient(context: vscode.ExtensionContext, createClient
       if (!vscode.workspace.isTrusted && event.affectsConfiguration('pbxUserCsv.customDialects')) sendTrust(languageClient);
     }),
   );
+
+  registerCellEditing(context, languageClient);
 
   try {
     await languageClient.start();

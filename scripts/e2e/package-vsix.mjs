@@ -16,7 +16,9 @@ import { run } from './util.mjs';
  */
 export const NODE_BUNDLES = ['dist/client.js', 'dist/server.js'];
 export const BROWSER_BUNDLES = ['dist/browser/client.js', 'dist/browser/server.js'];
-export const VSIX_FILES = [...NODE_BUNDLES, ...BROWSER_BUNDLES, 'schemas/', 'syntaxes/', 'images/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+/** The table preview's page (a webview), the same on the desktop and in a browser. */
+export const WEBVIEW_FILES = ['dist/table.js', 'dist/table.css'];
+export const VSIX_FILES = [...NODE_BUNDLES, ...BROWSER_BUNDLES, ...WEBVIEW_FILES, 'schemas/', 'syntaxes/', 'images/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE'];
 
 /**
  * Builds dist/ and the .vsix, failing on any vsce warning; returns its path and size. `outFile` defaults to

@@ -20,6 +20,13 @@ const EXPECTED_TESTS = [
   'PBX User CSV through the vscode API activates when a CSV file is opened',
   'PBX User CSV through the vscode API reports the mistakes of portsip-v22-mistakes.csv with rule codes and exact ranges',
   'PBX User CSV through the vscode API gives a CSV that is not a user import no diagnostics',
+  'Edit Cell as JSON through the vscode API opens a JSON cell pretty-printed and writes a save back as one undoable edit of the CSV',
+  'Edit Cell as JSON through the vscode API refuses to save JSON with a syntax error and leaves the CSV as it was',
+  'Edit Cell as JSON through the vscode API refuses to save when the cell changed in the CSV since the tab was opened',
+  'Edit Cell as JSON through the vscode API follows the cell when a row is added above it',
+  "Edit Cell as JSON through the vscode API opens an empty cell with the schema's starting value, and a save fills the cell",
+  "Edit Cell as JSON through the vscode API offers the command in a JSON cell's hover and as a code action, and not in other cells",
+  'Edit Cell as JSON through the vscode API says why a cell that is not JSON cannot be edited as JSON',
 ];
 
 describe('the vscode-API suite inside code-server', { timeout: 40 * 60_000 }, () => {

@@ -11,9 +11,9 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { readZip } from '../support/zip';
-import { cellColumn, filteredProblemRows, rowAt, withServerLog } from './support/cells';
+import { cellColumn, filteredProblemRows, rowAt } from './support/cells';
 import { REPO_ROOT } from './support/scripts';
-import { EXTENSION_ID, openSession } from './support/session';
+import { EXTENSION_ID, openSession, withServerOutput } from './support/session';
 import type { Session } from './support/session';
 import { notificationMessages, outputChannelLines, runningExtensionRow, workerTitles } from './support/webHost';
 import {
@@ -56,7 +56,7 @@ describe('PBX User CSV in VS Code for the Web (web-only build, code-server\'s we
     await session?.close();
   });
 
-  const step = withServerLog(() => session);
+  const step = withServerOutput(() => session);
 
   test('the web-only .vsix has no Node entry and installs into code-server', { timeout: 3 * 60_000 }, async () => {
     const entries = readZip(readFileSync(session.vsix.path));

@@ -5,16 +5,16 @@
 // Screenshots of the moments a user sees land in docs/screenshots/ (the README shows them).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { cellColumn, rowAt, withServerLog } from './support/cells';
+import { cellColumn, rowAt } from './support/cells';
 import { REPO_ROOT } from './support/scripts';
-import { EXTENSION_ID, openSession } from './support/session';
+import { EXTENSION_ID, openSession, withServerOutput } from './support/session';
 import type { Session } from './support/session';
 import {
   activeEditor,
   eventually,
+  fileOnDisk,
   goTo,
   hoverText,
   openFile,
@@ -55,7 +55,7 @@ describe('PBX User CSV in a real VS Code (code-server + Chromium)', { timeout: 4
     await session?.close();
   });
 
-  const step = withServerLog(() => session);
+  const step = withServerOutput(() => session);
 
   test('the .vsix is small and installs into code-server', { timeout: 3 * 60_000 }, async () => {
     assert.ok(session.vsix.size < 1024 * 1024, `.vsix is ${session.vsix.size} bytes; it should stay under 1 MiB`);
@@ -182,13 +182,7 @@ describe('PBX User CSV in a real VS Code (code-server + Chromium)', { timeout: 4
     const lines = FIXTURE_TEXT.split('\n');
     lines[2] = lines[2].slice(0, column - 1) + 'TRUE' + lines[2].slice(column - 1 + 'true'.length);
     const expected = lines.join('\n');
-    const saved = await eventually('the fixed file on disk', async () => {
-      const text = await readFile(path.join(session.workspace, FIXTURE), 'utf8');
-      return text === expected ? text : undefined;
-    }, 20_000).catch(async (err: Error) => {
-      err.message += `\n--- file on disk ---\n${await readFile(path.join(session.workspace, FIXTURE), 'utf8')}`;
-      throw err;
-    });
+    const saved = await fileOnDisk(path.join(session.workspace, FIXTURE), expected, 'the fixed file on disk');
     assert.equal(saved, expected);
   }));
 

@@ -26,7 +26,7 @@ describe('the .vsix, packed from a clean copy', { timeout: 5 * 60_000 }, () => {
     entries = readZip(vsix);
   });
 
-  test('it holds the client and server bundles for Node and for the browser, the dialect files, the grammar, and the Marketplace files only', () => {
+  test('it holds the client and server bundles for Node and for the browser, the table preview\'s page, the dialect files, the grammar, and the Marketplace files only', () => {
     const expected = [
       '[Content_Types].xml',
       'extension.vsixmanifest',
@@ -36,6 +36,8 @@ describe('the .vsix, packed from a clean copy', { timeout: 5 * 60_000 }, () => {
       'extension/dist/browser/server.js',
       'extension/dist/client.js',
       'extension/dist/server.js',
+      'extension/dist/table.css',
+      'extension/dist/table.js',
       'extension/images/icon.png',
       'extension/package.json',
       'extension/readme.md',

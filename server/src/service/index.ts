@@ -22,6 +22,14 @@ export { resolveUri, type Resources } from './dialects/resources';
 export { TOKEN_TYPES, TOKEN_MODIFIERS, MAX_SYMBOLS, applyEdits, csvField } from './features';
 export type { CodeActionEntry, CompletionEntry, CompletionKind, HoverResult, RowSymbol, SemanticToken, TextEdit } from './features';
 export type { Template, TemplateOptions } from './template';
+// Editing a JSON cell in a tab of its own, the cursor's column, and the table preview.
+export { compactJson, isJsonColumn, jsonCellAtOffset, jsonCellTarget, jsonCellWrite, prettyJson, startingValue } from './features/cellJson';
+export type { JsonCellLookup, JsonCellOrigin, JsonCellTarget, JsonCellWrite } from './features/cellJson';
+export { MASK, cellDisplay, type CellDisplay } from './features/cellDisplay';
+export { cursorCell, rowCells, type CursorCell, type RowCell } from './features/cursor';
+export { ProblemIndex, filterRecords, tableColumns, tableRows } from './features/table';
+export type { TableCell, TableColumn, TableFilter, TableRow } from './features/table';
+export { checkJsonText, type JsonTextCheckOptions } from './json/textCheck';
 
 /** Every rule id the core reports: the validation rules, then the embedded-JSON rules. */
 export const ALL_RULES: readonly RuleInfo[] = [...RULES, ...jsonRules];

@@ -1,8 +1,7 @@
-// Where the end-to-end tests expect things: a cell's column in VS Code's terms, the Problems panel row at a
-// line and column, and test bodies whose failures carry code-server's output.
+// Where the end-to-end tests expect things: a cell's column in VS Code's terms, the Problems panel's row at a
+// line and column, and its rows narrowed by the filter box.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import type { Session } from './session';
 import { eventually, problemsPanelRows } from './workbench';
 
 /**
@@ -18,18 +17,6 @@ export function cellColumn(text: string, line: number, column: string): number {
 
 /** The problem row of the Problems panel at a line and column, if rendered. */
 export const rowAt = (rows: string[], line: number, column: number) => rows.find((r) => r.includes(` at line ${line} and character ${column}.`));
-
-/** Runs a test body; a failure gets code-server's output, so that a broken extension host explains itself. */
-export function withServerLog(session: () => Session): (fn: () => Promise<void>) => () => Promise<void> {
-  return (fn) => async () => {
-    try {
-      await fn();
-    } catch (err) {
-      if (err instanceof Error) err.message += `\n--- code-server output (tail) ---\n${session().log().slice(-4000)}`;
-      throw err;
-    }
-  };
-}
 
 /**
  * The Problems panel's rows once narrowed by its filter box to `filter` (its list is virtual: only the rows in

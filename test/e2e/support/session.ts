@@ -20,6 +20,8 @@ export interface SessionOptions {
   env?: (tempDir: string) => Record<string, string>;
   /** Extra user settings. */
   settings?: Record<string, unknown>;
+  /** Adds files to the workspace before code-server opens it. */
+  prepareWorkspace?: (workspace: string) => Promise<void>;
   /** Kill everything after this long, whatever the tests are doing. */
   maxLifetimeMs?: number;
 }
@@ -83,6 +85,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     const extra = options.extraVsix ? await options.extraVsix(scripts, tempDir) : [];
     const workspace = path.join(tempDir, 'workspace');
     const workspaceFiles = await scripts.makeWorkspace(workspace);
+    await options.prepareWorkspace?.(workspace);
     const profile = await scripts.prepareProfile(path.join(tempDir, 'profile'), options.settings);
     await scripts.installExtensions(tools, profile, [vsix, ...extra], { log });
     server = await scripts.startCodeServer(tools, profile, { folder: workspace, env: options.env?.(tempDir), log });
@@ -112,6 +115,18 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     if (output && err instanceof Error) err.message += `\n--- code-server output ---\n${output}`;
     throw err;
   }
+}
+
+/** Wraps a test body: a failure gets the tail of code-server's output, so that a broken extension host explains itself. */
+export function withServerOutput(session: () => Session | undefined): (fn: () => Promise<void>) => () => Promise<void> {
+  return (fn) => async () => {
+    try {
+      await fn();
+    } catch (err) {
+      if (err instanceof Error) err.message += `\n--- code-server output (tail) ---\n${session()?.log().slice(-4000) ?? ''}`;
+      throw err;
+    }
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 // What a user does and sees in the VS Code workbench, expressed with playwright-core against code-server's DOM.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { SCREENSHOTS_DIR } from './session';
@@ -146,4 +146,15 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** Waits until `file` on disk reads `expected` and returns it; the failure shows what the file holds. */
+export async function fileOnDisk(file: string, expected: string, what: string): Promise<string> {
+  return eventually(what, async () => {
+    const text = await readFile(file, 'utf8');
+    return text === expected ? text : undefined;
+  }, 20_000).catch(async (err: Error) => {
+    err.message += `\n--- file on disk ---\n${await readFile(file, 'utf8')}`;
+    throw err;
+  });
 }

@@ -1,9 +1,9 @@
 // Completion, hover, quick fixes, semantic tokens and the outline over LSP. The handlers only translate:
 // the core does the work, on the document's session (its model and dialect, as its validation sees them).
 import { CodeActionKind, type ServerCapabilities } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { TOKEN_MODIFIERS, TOKEN_TYPES, type ParsedDocument, type ValidateOptions } from '../../service/index';
+import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../../service/index';
 import { toCodeAction, toCompletionItem, toDocumentSymbols, toHover, toProblems, toSemanticTokens } from '../convert';
+import { parsedOpenDocument } from '../parsedDocument';
 import { guarded } from '../safety';
 import type { ServerState } from '../state';
 
@@ -18,18 +18,7 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
 export function registerFeatureHandlers(state: ServerState): void {
   const { connection, logger } = state;
 
-  /** The open document and its parsed form, with the dialect its validation uses; undefined when not a user CSV. */
-  const parsed = async (uri: string): Promise<{ document: TextDocument; parsed: ParsedDocument; options: ValidateOptions } | undefined> => {
-    const document = state.documents.get(uri);
-    if (!document) return undefined;
-    const settings = await state.settingsFor(uri);
-    const current = state.documents.get(uri);
-    if (current !== document) return undefined;
-    const { dialect, settings: validation } = state.validateOptions(uri, settings);
-    const options = { dialect, settings: validation };
-    const doc = state.sessions.document(uri, document.getText(), options);
-    return doc && { document, parsed: doc, options };
-  };
+  const parsed = (uri: string) => parsedOpenDocument(state, uri);
 
   connection.onCompletion(
     guarded(

@@ -43,8 +43,8 @@ export function nestsDeeperThan(json: string, limit: number): boolean {
   return false;
 }
 
-/** The one problem of a JSON text nested too deeply to check, at the start of its cell; spans relative to the cell. */
-function tooDeep(): Problem {
+/** The one problem of a JSON text nested too deeply to check, at its start; spans relative to the text. */
+export function tooDeep(): Problem {
   return { rule: 'json-syntax', severity: 'error', message: `JSON nested too deeply (more than ${MAX_JSON_DEPTH} levels)`, start: 0, end: 1 };
 }
 
@@ -247,7 +247,8 @@ function judge(text: CellText, column: JsonColumn): CellVerdict {
   return { problems, macs: semantic.macs };
 }
 
-function locate(finding: Finding, text: CellText): Problem {
+/** A finding as a problem at its place in the text (spans relative to the start of its raw text). */
+export function locate(finding: Finding, text: CellText): Problem {
   const problem: Problem = {
     rule: finding.rule,
     severity: finding.severity,
