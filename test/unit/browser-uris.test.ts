@@ -1,10 +1,8 @@
-// The web worker server's URIs (server/src/browser/uris.ts) and the base64 its file requests carry
-// (server/src/lsp/fileProtocol.ts). Expected URIs are spelled by hand as VS Code (vscode-uri) spells them;
-// Node's Buffer is the base64 reference.
+// The web worker server's URIs (server/src/browser/uris.ts). Expected URIs are spelled by hand as VS Code
+// spells them.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { canonicalUri, displayUri, relativeUriPath, resolveCustomDialectUris } from '../../server/src/browser/uris';
-import { decodeBase64, encodeBase64 } from '../../server/src/lsp/fileProtocol';
 
 const FOLDER = 'vscode-remote://host:8080/home/admin/my%20imports';
 
@@ -51,22 +49,5 @@ describe('URIs in the web worker server', () => {
       uris: ['file:///a.dialect.json', 'file:///x/b.dialect.json'],
       unresolved: [],
     });
-  });
-});
-
-describe('base64 of the file requests', () => {
-  test('agrees with Node\'s Buffer both ways, for every length around the 3-byte groups and a chunk boundary', () => {
-    let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff;
-    for (const length of [0, 1, 2, 3, 4, 5, 6, 255, 3 * 4096 - 1, 3 * 4096, 3 * 4096 + 1, 100_000]) {
-      const bytes = Uint8Array.from({ length }, random);
-      const expected = Buffer.from(bytes).toString('base64');
-      assert.equal(encodeBase64(bytes), expected, `encode, ${length} bytes`);
-      assert.deepEqual(decodeBase64(expected), bytes, `decode, ${length} bytes`);
-    }
-  });
-
-  test('a character outside the alphabet is refused', () => {
-    assert.throws(() => decodeBase64('QUJD*A=='), /invalid base64 character at 4/);
   });
 });

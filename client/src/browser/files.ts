@@ -10,8 +10,8 @@ import {
   ReadFileRequest,
   WatchFilesNotification,
   WatchedFileChangedNotification,
-  encodeBase64,
 } from '../../../server/src/lsp/fileProtocol';
+import { fromUint8Array } from 'js-base64';
 
 /** Registers the answers on `client` (before it starts); dispose the result to stop watching. */
 export function serveFiles(client: BaseLanguageClient): vscode.Disposable {
@@ -33,7 +33,7 @@ export function serveFiles(client: BaseLanguageClient): vscode.Disposable {
         const bytes = await vscode.workspace.fs.readFile(target);
         const grown = sizeRefusal(bytes.length, maxBytes);
         if (grown) throw refused(grown);
-        return { base64: encodeBase64(bytes) };
+        return { base64: fromUint8Array(bytes) };
       } catch (error) {
         throw error instanceof ResponseError ? error : refused(describeFsError(error));
       }

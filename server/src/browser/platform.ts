@@ -8,8 +8,8 @@ import {
   ReadFileRequest,
   WatchFilesNotification,
   WatchedFileChangedNotification,
-  decodeBase64,
 } from '../lsp/fileProtocol';
+import { toUint8Array } from 'js-base64';
 import type { CreatedService, ServerPlatform } from '../lsp/platform';
 import { createLanguageService } from '../service/index';
 import { browserResources } from './resources';
@@ -56,7 +56,7 @@ export function browserPlatform(connection: Connection, options: BrowserPlatform
   const fetchText = async (uri: string): Promise<string | Error> => {
     try {
       const { base64 } = await connection.sendRequest(ReadFileRequest, { uri, maxBytes: MAX_DIALECT_FILE_BYTES });
-      return new TextDecoder('utf-8', { ignoreBOM: true }).decode(decodeBase64(base64));
+      return new TextDecoder('utf-8', { ignoreBOM: true }).decode(toUint8Array(base64));
     } catch (error) {
       return new Error(error instanceof Error ? error.message : String(error));
     }
@@ -121,7 +121,7 @@ export function browserPlatform(connection: Connection, options: BrowserPlatform
       relativePath: relativeUriPath,
       async readFile(uri) {
         const { base64 } = await connection.sendRequest(ReadFileRequest, { uri, maxBytes: MAX_CHECKED_BYTES });
-        return decodeBase64(base64);
+        return toUint8Array(base64);
       },
     },
     displayName: displayUri,

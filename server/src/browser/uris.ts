@@ -1,56 +1,39 @@
 // URIs of any scheme, for a server that sees the workspace only through the editor: `vscode-remote:` in
 // code-server and Codespaces, `vscode-vfs:` in github.dev, `file:` when the browser reaches a local folder.
-// Spelled as VS Code (vscode-uri) spells them, every path segment encoded the same way.
-import { decodeSegment } from '../lsp/workspaceFolders';
-import { resolveUri } from '../service/index';
+import { URI, Utils } from 'vscode-uri';
 
-interface ParsedUri {
-  /** `scheme:` or `scheme://authority`, lower case. */
-  prefix: string;
-  /** The path, `/`-separated segments, each decoded. */
-  segments: string[];
+function parse(uri: string): URI | undefined {
+  try {
+    return URI.parse(uri, true);
+  } catch {
+    return undefined;
+  }
 }
 
-function parse(uri: string): ParsedUri | undefined {
-  const match = /^([A-Za-z][A-Za-z0-9+.-]*):(\/\/[^/?#]*)?([^?#]*)/.exec(uri);
-  if (!match) return undefined;
-  const path = match[3];
-  return {
-    prefix: `${match[1]}:${match[2] ?? ''}`.toLowerCase(),
-    segments: path.split('/').map(decodeSegment),
-  };
-}
-
-/** vscode-uri's encoding of a path segment: everything but `A-Za-z0-9-._~`. */
-function encodeSegment(segment: string): string {
-  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/** One spelling of a URI (scheme and authority in lower case, each path segment encoded alike); undefined when it is none. */
+/** One spelling of a URI (VS Code's, with scheme and authority in lower case); undefined when it is none. */
 export function canonicalUri(uri: string): string | undefined {
   const parsed = parse(uri);
-  return parsed && parsed.prefix + parsed.segments.map(encodeSegment).join('/');
+  return parsed?.with({ scheme: parsed.scheme.toLowerCase(), authority: parsed.authority.toLowerCase() }).toString();
 }
 
 /** `fileUri`'s path below `folderUri`, `/`-separated and decoded; undefined when it is not inside the folder. */
 export function relativeUriPath(folderUri: string, fileUri: string): string | undefined {
   const folder = parse(folderUri);
   const file = parse(fileUri);
-  if (!folder || !file || folder.prefix !== file.prefix) return undefined;
-  const base = folder.segments[folder.segments.length - 1] === '' ? folder.segments.slice(0, -1) : folder.segments;
-  if (file.segments.length <= base.length) return undefined;
-  for (let i = 0; i < base.length; i++) if (base[i] !== file.segments[i]) return undefined;
-  const relative = file.segments.slice(base.length);
-  return relative.some((segment) => segment === '') ? undefined : relative.join('/');
+  if (!folder || !file) return undefined;
+  if (folder.scheme.toLowerCase() !== file.scheme.toLowerCase() || folder.authority.toLowerCase() !== file.authority.toLowerCase()) return undefined;
+  const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+  if (!file.path.startsWith(base)) return undefined;
+  const relative = file.path.slice(base.length);
+  return relative === '' || relative.split('/').includes('') ? undefined : relative;
 }
 
 /** How a URI is shown in messages: the path of a local or remote file, the URI itself otherwise. */
 export function displayUri(uri: string): string {
   const parsed = parse(uri);
   if (!parsed) return uri;
-  const path = parsed.segments.join('/');
-  if (parsed.prefix.startsWith('file:') || parsed.prefix.startsWith('vscode-remote:')) return path;
-  return parsed.prefix + path;
+  if (parsed.scheme === 'file' || parsed.scheme === 'vscode-remote') return parsed.path;
+  return parsed.toString(true);
 }
 
 /**
@@ -61,8 +44,7 @@ export function displayUri(uri: string): string {
 export function resolveCustomDialectUris(entries: readonly string[], folderUris: readonly string[]): { uris: string[]; unresolved: string[] } {
   const uris: string[] = [];
   const unresolved: string[] = [];
-  const folder = folderUris[0] ?? 'file:///';
-  const folderPrefix = parse(folder)?.prefix ?? 'file://';
+  const folder = parse(folderUris[0] ?? '') ?? URI.file('/');
   for (const raw of entries) {
     const entry = raw.trim().replace(/\\/g, '/');
     if (!entry) continue;
@@ -70,11 +52,8 @@ export function resolveCustomDialectUris(entries: readonly string[], folderUris:
       unresolved.push(raw);
       continue;
     }
-    let path: string;
-    if (/^[A-Za-z]:\//.test(entry)) path = `/${entry[0].toLowerCase()}${entry.slice(1)}`;
-    else path = entry;
-    const encoded = path.split('/').map((segment) => (segment === '.' || segment === '..' ? segment : encodeSegment(segment))).join('/');
-    const uri = path.startsWith('/') ? resolveUri(`${folderPrefix}/`, encoded) : resolveUri(folder.endsWith('/') ? folder : `${folder}/`, encoded);
+    const path = /^[A-Za-z]:\//.test(entry) ? `/${entry[0].toLowerCase()}${entry.slice(1)}` : entry;
+    const uri = Utils.resolvePath(folder, path).toString();
     if (!uris.includes(uri)) uris.push(uri);
   }
   return { uris, unresolved };

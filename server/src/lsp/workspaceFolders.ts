@@ -1,21 +1,11 @@
 // Where a document sits relative to the open workspace folders, worked out on URI strings so that any
 // scheme (file, untitled, vscode-remote) is handled the same way.
+import { URI } from 'vscode-uri';
 import type { DocumentLocation } from './dialectAssociations';
-
-/** A URI path segment decoded; a stray % stays as written. */
-export function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
 
 /** URI path segments after the authority, decoded; the query and fragment are dropped. */
 function pathSegments(uri: string): string[] {
-  const withoutSuffix = uri.replace(/[?#].*$/, '');
-  const afterScheme = withoutSuffix.replace(/^[a-zA-Z][\w+.-]*:(\/\/[^/]*)?/, '');
-  return afterScheme.split('/').filter((s) => s.length > 0).map(decodeSegment);
+  return URI.parse(uri).path.split('/').filter((s) => s.length > 0);
 }
 
 function sameFolderPrefix(folderUri: string, documentUri: string): boolean {

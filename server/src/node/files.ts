@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { URI } from 'vscode-uri';
 import type { FolderFilter } from '../common/filter';
 
 
@@ -84,16 +85,7 @@ export function relativeTo(folderPath: string, filePath: string): string | undef
   return relative.split(path.sep).join('/');
 }
 
-/**
- * The `file:` URI of a local path, spelled as VS Code (vscode-uri) spells it: every character other than
- * `A-Za-z0-9-._~` encoded in each segment, and a Windows drive as `c%3A`.
- */
+/** The `file:` URI of a local path, spelled as VS Code spells the URIs of open documents (so that they compare equal). */
 export function fileUri(filePath: string): string {
-  let posix = filePath.split(path.sep).join('/');
-  if (/^[A-Za-z]:/.test(posix)) posix = `/${posix[0].toLowerCase()}${posix.slice(1)}`;
-  const encoded = posix
-    .split('/')
-    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join('/');
-  return `file://${encoded}`;
+  return URI.file(filePath).toString();
 }

@@ -9,7 +9,7 @@ import type { ServerPlatform } from '../lsp/platform';
 import { resolveCustomDialectPaths } from './customDialects';
 import { FileWatcher } from './fileWatcher';
 import { fileUri, localPath, relativeTo, walkFolder } from './files';
-import { displayUri, fileUri as resourceUri, nodeResources } from './resources';
+import { displayUri, nodeResources } from './resources';
 
 /** Files larger than this cannot be held as one JavaScript string: they are reported unreadable. */
 const MAX_CHECKED_BYTES = 512 * 1024 * 1024;
@@ -38,7 +38,7 @@ export function nodePlatform(options: NodePlatformOptions = {}): ServerPlatform 
       return { service, customFiles: [...customFiles] };
     },
     resolveCustomDialects(entries, folderUris) {
-      return resolveCustomDialectPaths(entries, folderUris).map(resourceUri);
+      return resolveCustomDialectPaths(entries, folderUris).map(fileUri);
     },
     watchFiles(uris, onChange) {
       watcher.watch(uris.map((uri) => localPath(uri)).filter((p): p is string => p !== undefined), onChange);

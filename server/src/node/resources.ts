@@ -3,8 +3,8 @@
 // only: see readFile.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService, type Resources } from '../service';
+import { fileUri, localPath } from './files';
 import { describeReadError, readRegularFile } from './readFile';
 
 export const DIALECT_SCHEMA_FILE = 'dialect.schema.json';
@@ -24,18 +24,9 @@ export function findSchemasDirectory(startDirectory: string = __dirname): string
   }
 }
 
-export function fileUri(filePath: string): string {
-  return pathToFileURL(filePath).href;
-}
-
 /** The local path of a `file:` URI, or the URI itself for other schemes (for messages). */
 export function displayUri(uri: string): string {
-  if (!uri.startsWith('file:')) return uri;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return uri;
-  }
+  return localPath(uri) ?? uri;
 }
 
 export function describeFsError(error: unknown): string {
@@ -67,13 +58,8 @@ export function nodeResources(schemasDirectory: string | undefined = findSchemas
     builtInDialects: builtIn,
     dialectSchema: schemasDirectory ? fileUri(path.join(schemasDirectory, DIALECT_SCHEMA_FILE)) : `file:///${DIALECT_SCHEMA_FILE}-not-found`,
     read(uri) {
-      if (!uri.startsWith('file:')) throw new Error('only files can be read here');
-      let filePath: string;
-      try {
-        filePath = fileURLToPath(uri);
-      } catch {
-        throw new Error('not a file of this machine');
-      }
+      const filePath = localPath(uri);
+      if (filePath === undefined) throw new Error(uri.startsWith('file:') ? 'not a file of this machine' : 'only files can be read here');
       try {
         return readRegularFile(filePath);
       } catch (error) {

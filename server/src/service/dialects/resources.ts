@@ -1,5 +1,6 @@
 // Where the core reads dialect files and their JSON Schemas: the front passes a provider in (files on disk
 // for Node, a bundle in a browser), so that the core itself never touches a file system.
+import { URI, Utils } from 'vscode-uri';
 
 export interface Resources {
   /** URIs of the built-in dialect files. */
@@ -12,27 +13,8 @@ export interface Resources {
   displayName?(uri: string): string;
 }
 
-/**
- * `reference` resolved against `base` as a relative URI reference (RFC 3986 §5.2 for paths): a reference with
- * its own scheme is taken as is; otherwise it replaces the last segment of `base`, `.` and `..` resolved.
- */
+/** `reference`, a path relative to the file at `base` (or a URI of its own), as a URI. */
 export function resolveUri(base: string, reference: string): string {
   if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(reference)) return reference;
-  const cut = base.search(/[?#]/);
-  const path = cut >= 0 ? base.slice(0, cut) : base;
-  const schemeEnd = path.indexOf(':') + 1;
-  const authorityEnd = path.startsWith('//', schemeEnd) ? path.indexOf('/', schemeEnd + 2) : schemeEnd;
-  const prefix = path.slice(0, authorityEnd < 0 ? path.length : authorityEnd);
-  const basePath = authorityEnd < 0 ? '/' : path.slice(authorityEnd);
-  const segments = reference.startsWith('/') ? [] : basePath.split('/').slice(0, -1);
-  for (const segment of reference.split('/')) {
-    if (segment === '.') continue;
-    if (segment === '..') {
-      if (segments.length > 1) segments.pop();
-      continue;
-    }
-    segments.push(segment);
-  }
-  const joined = segments.join('/');
-  return prefix + (joined.startsWith('/') || prefix.endsWith(':') ? joined : `/${joined}`);
+  return Utils.resolvePath(Utils.dirname(URI.parse(base)), reference).toString();
 }
