@@ -11,6 +11,9 @@ const common = {
   format: 'cjs',
   mainFields: ['module', 'main'],
   sourcemap: true,
+  // Whitespace and syntax only: identifiers stay readable in the stack traces a user may report.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 };
 // VS Code for the Web: the client runs in the browser's web-worker extension host (CommonJS, as that host

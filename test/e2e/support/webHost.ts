@@ -50,12 +50,25 @@ export async function outputChannelLines(page: Page, channel: string): Promise<s
       .locator('.monaco-list-row')
       .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
       .first();
-  await page.keyboard.press('F1');
+  // A quick input left open (by an earlier try, or restored by a reload) would take the keys meant for a new one.
+  if (await widget.isVisible()) {
+    await page.keyboard.press('Escape');
+    await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  }
   const input = widget.locator('input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('>Output: Show Output Channels...');
-  await row('Output: Show Output Channels...').click();
-  await row(channel).click();
+  try {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('>Output: Show Output Channels...');
+    await row('Output: Show Output Channels...').click({ timeout: 10_000 });
+    await row(channel).click({ timeout: 10_000 });
+  } catch (error) {
+    // Say what the quick input showed instead: the caller retries, and the last failure is the one reported.
+    const shown = await widget.locator('.monaco-list-row .label-name').allTextContents().catch(() => []);
+    const value = await input.inputValue({ timeout: 1_000 }).catch(() => '(no input)');
+    await page.keyboard.press('Escape');
+    throw new Error(`${String(error).split('\n')[0]} — the quick input held ${JSON.stringify(value)} and showed ${JSON.stringify(shown.slice(0, 10))}`);
+  }
   await widget.waitFor({ state: 'hidden' }).catch(() => {});
   const lines = await page.locator('.part.panel .output-view .monaco-editor .view-line').allTextContents();
   // The editor renders runs of spaces as no-break spaces.
