@@ -1,6 +1,6 @@
-// `npm run bench [-- --quick] [-- --write]`: generates PortSIP v22 and XiVO files of 1k/10k/40k/100k rows and
-// measures, for each, csv-parse alone (the floor), our CSV model, our full validation, the real language
-// server over stdio (open → diagnostics, one-cell edit → diagnostics), peak memory, and tableschema (peer).
+// `npm run bench [-- --quick] [-- --write]`: generates PortSIP v22 and XiVO files of 1k/10k/40k rows and a
+// 300,000-row XiVO file, and measures csv-parse alone (the floor), our CSV model, our full validation, the real
+// language server over stdio (open → diagnostics, one-cell edit → diagnostics), peak memory, and tableschema (peer).
 // Each core measurement runs in its own process (worker.ts) so peaks do not mix. Results go to stdout and,
 // for a full run (or with --write), to bench/RESULTS.md; the hand-written analysis below its marker is kept.
 import { execFileSync, spawn } from 'node:child_process';
