@@ -332,4 +332,19 @@ describe('cell editing in a real VS Code (code-server + Chromium)', { timeout: 4
     await frame.locator('#grid[aria-rowcount="3"]').waitFor();
     assert.deepEqual(await frame.locator('.row-header').allInnerTexts(), ['4000', '40000']);
   }));
+
+  test('a window reload brings the table back, with its filters', { timeout: 5 * 60_000 }, step(async () => {
+    const page = session.page;
+    const frame = tableFrame(page);
+    // The filters of the test before: rows with problems whose values hold "user3999".
+    await frame.locator('#grid[aria-rowcount="3"]').waitFor();
+    await page.waitForTimeout(500); // the page keeps its state 200 ms after the last change
+    await runCommand(page, 'Developer: Reload Window');
+    await waitForWorkbench(page, CELLS);
+    await frame.locator('#grid[aria-rowcount="3"]').waitFor({ timeout: 120_000 });
+    assert.deepEqual(await frame.locator('.row-header').allInnerTexts(), ['4000', '40000']);
+    assert.equal(await frame.locator('#text-filter').inputValue(), 'user3999');
+    assert.ok(await frame.locator('#problems-only').isChecked(), 'only rows with problems');
+    await page.locator('.tabs-container .tab', { hasText: `Table: ${BIG}` }).waitFor();
+  }));
 });

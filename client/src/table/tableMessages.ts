@@ -7,6 +7,8 @@ export const TABLE_BLOCK = 100;
 
 export interface NotUserCsvMessage {
   type: 'notUserCsv';
+  /** The CSV document's URI: the page keeps it in its state, from which a window reload restores the preview. */
+  uri: string;
   fileName: string;
 }
 
@@ -15,11 +17,22 @@ export interface TableFilterState {
   text: string;
 }
 
+/** What the page keeps (vscode.setState) across being hidden and shown again, and across a window reload. */
+export interface TableViewState {
+  /** The CSV document's URI: the panel serializer opens its preview again after a reload. */
+  uri: string;
+  filter: TableFilterState;
+  scrollTop: number;
+  scrollLeft: number;
+}
+
 /** The file's columns and row counts; sent first, and again after every edit or new diagnostics. */
 export interface TableMessage {
   type: 'table';
   /** Grows with every such message: rows fetched for an older one are shown only until newer ones arrive. */
   generation: number;
+  /** The CSV document's URI (see NotUserCsvMessage). */
+  uri: string;
   fileName: string;
   dialect?: string;
   columns: TableColumn[];

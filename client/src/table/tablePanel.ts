@@ -1,13 +1,13 @@
 // "Preview as Table": a read-only table of a user CSV beside its text, in a webview (dist/table.js, built from
 // webview/table.ts). The webview asks for the rows it shows as it scrolls; this side asks the server and
 // passes the answers on, tells the webview when the file or its diagnostics changed, and reveals a clicked
-// cell in the text editor.
+// cell in the text editor. A window reload brings the preview back (a webview panel serializer).
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { RowCellsRequest, TableRequest } from '../../../server/src/lsp/cellProtocol';
 import type { TableResult } from '../../../server/src/lsp/cellProtocol';
 import { isCsvDocument } from '../cells/csvDocuments';
-import type { FromWebview, NotUserCsvMessage, TableMessage, ToWebview } from './tableMessages';
+import type { FromWebview, NotUserCsvMessage, TableMessage, TableViewState, ToWebview } from './tableMessages';
 
 export const PREVIEW_TABLE_COMMAND = 'pbxUserCsv.previewTable';
 const VIEW_TYPE = 'pbxUserCsv.table';
@@ -15,16 +15,26 @@ const VIEW_TYPE = 'pbxUserCsv.table';
 /** Rows put into the page with it: a screenful and more. */
 const FIRST_ROWS = 60;
 
+/** The page runs its own (inline) script and loads nothing. */
+const WEBVIEW_OPTIONS: vscode.WebviewOptions = { enableScripts: true, localResourceRoots: [] };
+
 /** Pause after an edit (or new diagnostics) before the preview is refreshed. */
 const REFRESH_MS = 250;
 
 export class TablePanels implements vscode.Disposable {
   private readonly panels = new Map<string, TablePanel>();
+  private readonly serializer: vscode.Disposable;
 
   constructor(
     private readonly client: BaseLanguageClient,
     private readonly extensionUri: vscode.Uri,
-  ) {}
+  ) {
+    // Registered while the extension activates (onWebviewPanel activation event): VS Code asks for the previews
+    // it restores after a reload only then.
+    this.serializer = vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      deserializeWebviewPanel: (panel, state: Partial<TableViewState> | undefined) => this.restore(panel, state?.uri),
+    });
+  }
 
   /** Opens (or shows) the preview of a CSV document: `target`, else the active editor's. */
   async open(target?: vscode.Uri): Promise<void> {
@@ -41,11 +51,27 @@ export class TablePanels implements vscode.Disposable {
       existing.reveal();
       return;
     }
-    const panel = new TablePanel(this.client, this.extensionUri, document, openedAt, () => this.panels.delete(key));
-    this.panels.set(key, panel);
+    this.panels.set(key, new TablePanel(this.client, this.extensionUri, document, { openedAt }, () => this.panels.delete(key)));
+  }
+
+  /** A preview VS Code restores after a window reload: its document opened again, or the panel closed when it is gone. */
+  private async restore(panel: vscode.WebviewPanel, uri: string | undefined): Promise<void> {
+    let document: vscode.TextDocument | undefined;
+    try {
+      document = uri === undefined ? undefined : await vscode.workspace.openTextDocument(vscode.Uri.parse(uri, true));
+    } catch {
+      document = undefined; // deleted or renamed while the window was away
+    }
+    const key = document?.uri.toString();
+    if (!document || !key || !isCsvDocument(document) || this.panels.has(key)) {
+      panel.dispose();
+      return;
+    }
+    this.panels.set(key, new TablePanel(this.client, this.extensionUri, document, { restored: panel }, () => this.panels.delete(key)));
   }
 
   dispose(): void {
+    this.serializer.dispose();
     for (const panel of this.panels.values()) panel.dispose();
     this.panels.clear();
   }
@@ -64,16 +90,21 @@ class TablePanel {
     private readonly client: BaseLanguageClient,
     extensionUri: vscode.Uri,
     private readonly document: vscode.TextDocument,
-    openedAt: number,
+    { openedAt, restored }: { openedAt?: number; restored?: vscode.WebviewPanel },
     private readonly onDispose: () => void,
   ) {
     const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-    this.panel = vscode.window.createWebviewPanel(
-      VIEW_TYPE,
-      `Table: ${fileName(document.uri)}`,
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
-      { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false },
-    );
+    const title = `Table: ${fileName(document.uri)}`;
+    if (restored) {
+      this.panel = restored;
+      this.panel.title = title;
+      this.panel.webview.options = WEBVIEW_OPTIONS;
+    } else {
+      this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+        ...WEBVIEW_OPTIONS,
+        retainContextWhenHidden: false,
+      });
+    }
     // The page's script, the columns and the first rows go into the page itself, asked for while VS Code makes
     // the webview: the page draws its first rows as soon as it runs, without asking.
     const first = this.table({ from: 0, count: FIRST_ROWS, withColumns: true });
@@ -136,10 +167,12 @@ class TablePanel {
   /** The message that gives the page the file's columns and counts (and, `firstRows`, the rows answered). */
   private tableMessage(answer: TableResult | null, options: { openedAt?: number; firstRows?: boolean } = {}): TableMessage | NotUserCsvMessage {
     const name = fileName(this.document.uri);
-    if (!answer?.columns || !answer.dialect) return { type: 'notUserCsv', fileName: name };
+    const uri = this.document.uri.toString();
+    if (!answer?.columns || !answer.dialect) return { type: 'notUserCsv', uri, fileName: name };
     return {
       type: 'table',
       generation: ++this.generation,
+      uri,
       fileName: name,
       dialect: answer.dialect,
       columns: answer.columns,

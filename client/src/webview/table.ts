@@ -5,22 +5,15 @@
 // click) selects it in the text editor. Colours are VS Code's theme variables (table.css).
 import { Virtualizer, elementScroll, observeElementOffset, observeElementRect, type VirtualItem } from '@tanstack/virtual-core';
 import type { Severity, TableCell, TableColumn, TableRow } from '../../../server/src/service/index';
-import { TABLE_BLOCK as BLOCK, type FromWebview, type TableFilterState, type TableMessage, type ToWebview } from '../table/tableMessages';
+import { TABLE_BLOCK as BLOCK, type FromWebview, type TableFilterState, type TableMessage, type TableViewState, type ToWebview } from '../table/tableMessages';
 import './table.css';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
-  getState(): SavedState | undefined;
-  setState(state: SavedState): void;
+  getState(): TableViewState | undefined;
+  setState(state: TableViewState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
-
-/** What survives the page being hidden and shown again. */
-interface SavedState {
-  filter: TableFilterState;
-  scrollTop: number;
-  scrollLeft: number;
-}
 
 const ROW_HEIGHT = 24;
 const HEADER_HEIGHT = 28;
@@ -68,7 +61,9 @@ const pendingBlocks = new Set<number>();
 let nextRequest = 1;
 let active = { row: 0, column: 0 };
 let firstRowsShown = false;
-let restore: SavedState | undefined = vscode.getState();
+let restore: TableViewState | undefined = vscode.getState();
+/** The CSV document's URI, from the extension's first message; kept in the state for a window reload. */
+let documentUri = restore?.uri;
 
 const rows = new Virtualizer<HTMLDivElement, HTMLDivElement>({
   count: 0,
@@ -105,6 +100,10 @@ columns._willUpdate();
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => receive(event.data));
 
 function receive(message: ToWebview): void {
+  if (message.type !== 'rows' && message.uri !== documentUri) {
+    documentUri = message.uri;
+    saveState(0);
+  }
   switch (message.type) {
     case 'table':
       receiveTable(message);
@@ -228,11 +227,15 @@ problemsOnly.addEventListener('change', filterChanged);
 textFilter.addEventListener('input', filterChanged);
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
-function saveState(): void {
+function saveState(delayMs = 200): void {
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => vscode.setState({ filter, scrollTop: grid.scrollTop, scrollLeft: grid.scrollLeft }), 200);
+  saveTimer = setTimeout(() => {
+    // A scroll position still to be restored (its rows not there yet) is the one to keep.
+    const scroll = restore ?? grid;
+    if (documentUri !== undefined) vscode.setState({ uri: documentUri, filter, scrollTop: scroll.scrollTop, scrollLeft: scroll.scrollLeft });
+  }, delayMs);
 }
-grid.addEventListener('scroll', saveState, { passive: true });
+grid.addEventListener('scroll', () => saveState(), { passive: true });
 
 // ---------------------------------------------------------------- rendering
 
