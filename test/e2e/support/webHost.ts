@@ -70,6 +70,11 @@ export async function outputChannelLines(page: Page, channel: string): Promise<s
     throw new Error(`${String(error).split('\n')[0]} — the quick input held ${JSON.stringify(value)} and showed ${JSON.stringify(shown.slice(0, 10))}`);
   }
   await widget.waitFor({ state: 'hidden' }).catch(() => {});
+  return visibleOutputLines(page);
+}
+
+/** The lines the Output panel shows now, of whichever channel (none while it is closed or empty). */
+export async function visibleOutputLines(page: Page): Promise<string[]> {
   const lines = await page.locator('.part.panel .output-view .monaco-editor .view-line').allTextContents();
   // The editor renders runs of spaces as no-break spaces.
   return lines.map((line) => line.replace(/\u00a0/g, ' ')).filter((line) => line.trim() !== '');
