@@ -27,6 +27,7 @@ const EXPECTED_TESTS = [
   "Edit Cell as JSON through the vscode API opens an empty cell with the schema's starting value, and a save fills the cell",
   "Edit Cell as JSON through the vscode API offers the command in a JSON cell's hover and as a code action, and not in other cells",
   'Edit Cell as JSON through the vscode API says why a cell that is not JSON cannot be edited as JSON',
+  "Edit Cell as JSON through the vscode API tells in the tab when an edit of the CSV gives another phone the tab's MAC, and when that is undone",
 ];
 
 describe('the vscode-API suite inside code-server', { timeout: 40 * 60_000 }, () => {

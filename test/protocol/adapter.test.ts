@@ -70,6 +70,10 @@ class FakeSession implements DocumentSession {
     return undefined;
   }
 
+  macPlaces(): [] {
+    return [];
+  }
+
   close(): void {}
 }
 

@@ -142,6 +142,27 @@ describe('cell editing over LSP (stdio)', () => {
     assert.deepEqual(notJson, { diagnostics: [] });
   });
 
+  test('the JSON tab\'s MACs are compared with the other rows\' phones, as the CSV\'s are', async () => {
+    const uri = freshUri();
+    const header = 'name,enabled,password,extension_number,extension_password,email,voicemail_pin,phones';
+    const jim = 'jim1,TRUE,Qm4#tW8$zK,2001,Lp6!vX3%nB,jim1@example.com,946025,"[{""mac"":""0c:38:3e:63:fe:e8""}]"';
+    const ann = 'ann2,TRUE,Zr7&kN2@wD,2002,Tg5*hJ9^mC,ann2@example.com,381749,"[{""mac"":""cc:5e:f8:41:b7:95""}]"';
+    await client.openAndSettle(uri, `${header}\n${jim}\n${ann}\n`);
+    const PHONES = 7;
+    const check = async (json: string, record?: number) =>
+      ((await request('pbxUserCsv/checkJson', { uri, column: PHONES, record, json, schemaErrors: false })) as JsonCheckResult).diagnostics.map((d: Diagnostic) => [d.code, d.severity, d.message, d.range]);
+    // Line 1 of the tab is `  {"mac": "0c:38:3e:63:fe:e8"}`: the MAC is characters 11–27.
+    const jimsMac = '[\n  {"mac": "0c:38:3e:63:fe:e8"}\n]';
+    assert.deepEqual(await check(jimsMac, 2), [
+      ['json-duplicate-mac', 1, 'MAC 0c:38:3e:63:fe:e8 is also used on line 2: provisioning will fail', { start: { line: 1, character: 11 }, end: { line: 1, character: 28 } }],
+    ]);
+    // In jim's own cell, the MAC it replaces is not another phone; ann's tab keeping her own MAC is fine too.
+    assert.deepEqual(await check(jimsMac, 1), []);
+    assert.deepEqual(await check('[{"mac": "cc:5e:f8:41:b7:95"}]', 2), []);
+    // A client that does not say which cell the JSON is for gets the checks of the text alone.
+    assert.deepEqual(await check(jimsMac), []);
+  });
+
   test('the table: columns, row counts, rows with what they show and their problems, filters', async () => {
     const uri = freshUri();
     await client.openAndSettle(uri, TEXT);

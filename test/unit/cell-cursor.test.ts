@@ -121,3 +121,47 @@ describe('a JSON cell\'s text checked on its own', () => {
     );
   });
 });
+
+describe('a JSON tab\'s MACs against the rest of the file', () => {
+  const phones = () => {
+    const column = parsed('name,phones\n', 'portsip-v22').columns[1];
+    assert.ok(column?.jsonSchema);
+    return { name: column.name, schema: column.jsonSchema };
+  };
+  // The tab's cell is on line 2; another row's phone on line 3 has 0c:38:3e:63:fe:e8 (offsets in the CSV, unused here).
+  const elsewhere = (key: string) => (key === '0c383e63fee8' ? [{ text: '0c:38:3e:63:fe:e8', start: 100, end: 117, line: 3 }] : []);
+  const semanticOnly = { schemaErrors: false, syntaxErrors: false };
+  const json = '[\n  {"mac": "0c-38-3e-63-fe-e8"},\n  {"mac": "cc:5e:f8:41:b7:95"}\n]';
+
+  test('a MAC another row uses (written with other separators): an error at the MAC, naming that row\'s line', () => {
+    const problems = checkJsonText(json, phones(), { ...semanticOnly, macs: { line: 2, elsewhere } });
+    assert.deepEqual(problems, [
+      {
+        rule: 'json-duplicate-mac',
+        severity: 'error',
+        message: 'MAC 0c-38-3e-63-fe-e8 is also used on line 3: provisioning will fail',
+        start: json.indexOf('0c-38'),
+        end: json.indexOf('0c-38') + '0c-38-3e-63-fe-e8'.length,
+      },
+    ]);
+  });
+
+  test('one MAC on two phones of the tab: an error at each, naming the cell\'s own line, as in the CSV', () => {
+    const twice = '[{"mac": "cc:5e:f8:41:b7:95"}, {"mac": "CC:5E:F8:41:B7:95"}]';
+    const problems = checkJsonText(twice, phones(), { ...semanticOnly, macs: { line: 2, elsewhere } });
+    assert.deepEqual(
+      problems.filter((p) => p.rule === 'json-duplicate-mac').map((p) => [p.message, twice.slice(p.start, p.end)]),
+      [
+        ['MAC cc:5e:f8:41:b7:95 is also used on line 2: provisioning will fail', 'cc:5e:f8:41:b7:95'],
+        ['MAC CC:5E:F8:41:B7:95 is also used on line 2: provisioning will fail', 'CC:5E:F8:41:B7:95'],
+      ],
+    );
+  });
+
+  test('MACs no other phone has, no file to compare with, or the rule turned off: no duplicate', () => {
+    assert.deepEqual(checkJsonText(json, phones(), { ...semanticOnly, macs: { line: 2, elsewhere: () => [] } }), []);
+    assert.deepEqual(checkJsonText(json, phones(), semanticOnly), []);
+    const off = { ...semanticOnly, macs: { line: 2, elsewhere }, severityOverrides: { 'json-duplicate-mac': 'off' as const } };
+    assert.deepEqual(checkJsonText(json, phones(), off), []);
+  });
+});

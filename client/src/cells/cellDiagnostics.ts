@@ -1,5 +1,6 @@
 // Diagnostics of the JSON cell tabs: what the column's checks find that JSON Schema cannot express (office
-// hours in order, a forward rule's number, MAC and language spelling), at the key or value they are about.
+// hours in order, a forward rule's number, MAC and language spelling, a MAC another phone of the CSV has), at
+// the key or value they are about.
 // VS Code's JSON support validates against the schema itself; for a schema it does not have (a custom
 // dialect's), the server reports the schema's findings too.
 import * as vscode from 'vscode';
@@ -33,7 +34,11 @@ export class CellDiagnostics implements vscode.Disposable {
     this.subscriptions.push(
       this.collection,
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, DEBOUNCE_MS)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        this.schedule(event.document, DEBOUNCE_MS);
+        // A tab's MACs are compared with the rest of its CSV: an edit there can make or end a duplicate.
+        if (event.document.uri.scheme !== CELL_SCHEME) this.scheduleTabsOf(event.document.uri);
+      }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
     );
     for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
@@ -52,6 +57,13 @@ export class CellDiagnostics implements vscode.Disposable {
     );
   }
 
+  private scheduleTabsOf(csv: vscode.Uri): void {
+    const key = csv.toString();
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.uri.scheme === CELL_SCHEME && this.cells.cell(document.uri)?.csv.toString() === key) this.schedule(document, DEBOUNCE_MS);
+    }
+  }
+
   private async check(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
     const generation = (this.generations.get(key) ?? 0) + 1;
@@ -63,6 +75,7 @@ export class CellDiagnostics implements vscode.Disposable {
     const answer = await this.client.sendRequest(JsonCheckRequest, {
       uri: cell.csv.toString(),
       column: cell.column,
+      record: cell.record,
       json: document.getText(),
       schemaErrors: cell.builtInSchema === undefined,
     });

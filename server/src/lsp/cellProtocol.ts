@@ -90,6 +90,8 @@ export interface JsonCheckParams {
   uri: string;
   /** Header position of the JSON column. */
   column: number;
+  /** The record of the cell the JSON is edited for: its MACs are compared with the rest of the file's. */
+  record?: number;
   json: string;
   /** Also report what the JSON Schema finds (the editor does not have the schema). */
   schemaErrors: boolean;

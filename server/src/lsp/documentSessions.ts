@@ -1,7 +1,7 @@
 // One editing session per open document: the server reports each edit as it arrives, then asks for a
 // validation (or the parsed document, for a feature) of the current text whenever it likes; the session
 // gets every edit made since, and checks again only what they replaced.
-import type { DocumentSession, LanguageService, ParsedDocument, TextChange, ValidateOptions, ValidationResult } from '../service/index';
+import type { DocumentSession, LanguageService, MacPlaceInRecord, ParsedDocument, TextChange, ValidateOptions, ValidationResult } from '../service/index';
 
 /** Past this many edits between two syncs, comparing the texts is as cheap as replaying them. */
 const MAX_PENDING_CHANGES = 10_000;
@@ -53,6 +53,16 @@ export class DocumentSessions {
   /** The document for the editing features, or undefined when it is not a user CSV. */
   document(uri: string, text: string, options: ValidateOptions): ParsedDocument | undefined {
     return this.sync(uri, text, options).document();
+  }
+
+  /**
+   * After a validation of the document's current `text` to its end: where its phones with a MAC (lowercase hex
+   * digits) are. Undefined when it is not a user CSV.
+   */
+  macPlaces(uri: string, text: string, options: ValidateOptions): ((key: string) => MacPlaceInRecord[]) | undefined {
+    this.validate(uri, text, options);
+    const session = this.entries.get(uri)?.session;
+    return session && ((key) => session.macPlaces(key));
   }
 
   /** The result of the last complete validation of the current text, if any. */

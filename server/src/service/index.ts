@@ -29,7 +29,8 @@ export { MASK, cellDisplay, type CellDisplay } from './features/cellDisplay';
 export { cursorCell, rowCells, type CursorCell, type RowCell } from './features/cursor';
 export { ProblemIndex, filterRecords, tableColumns, tableRows } from './features/table';
 export type { TableCell, TableColumn, TableFilter, TableRow } from './features/table';
-export { checkJsonText, type JsonTextCheckOptions } from './json/textCheck';
+export { checkJsonText, type JsonTextCheckOptions, type MacContext } from './json/textCheck';
+export type { MacPlaceInRecord } from './json/check';
 
 /** Every rule id the core reports: the validation rules, then the embedded-JSON rules. */
 export const ALL_RULES: readonly RuleInfo[] = [...RULES, ...jsonRules];

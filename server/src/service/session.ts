@@ -5,6 +5,7 @@
 import { CsvModel } from './csv/model';
 import { detectDialect, readHeader, signKeyProbes, type Detected, type HeaderReading } from './detect';
 import type { CompiledColumn, Dialect } from './dialects/model';
+import type { MacPlaceInRecord } from './json/check';
 import { applyChanges, diffTexts, mergeChanges, type ChangedRange, type TextChange } from './text/textChange';
 import type { DialectId, DialectMatch, SourceEncoding, ValidationResult, ValidationSettings } from './types';
 import { Coordinator, findReplacementCharacters, type ReplacementCharacters } from './validation';
@@ -53,6 +54,11 @@ export interface DocumentSession {
   validate(shouldYield?: () => boolean): ValidationResult | undefined;
   /** The document for the editing features (scanned to the end), or undefined when it is not a user CSV. */
   document(): ParsedDocument | undefined;
+  /**
+   * The phones of the records checked so far whose MAC is `key` (lowercase hex digits), in document order, with
+   * their place in the text: what a JSON tab compares its own MACs with.
+   */
+  macPlaces(key: string): MacPlaceInRecord[];
   /** Lets go of the text and the model (the document closed). */
   close(): void;
 }
@@ -188,6 +194,10 @@ class Session implements DocumentSession {
     this.model.scan();
     if (!this.configure()) return undefined;
     return parsedDocument(this.model, this.detected!.dialect, this.detected!.header);
+  }
+
+  macPlaces(key: string): MacPlaceInRecord[] {
+    return this.coordinator?.macPlaces(key) ?? [];
   }
 
   close(): void {

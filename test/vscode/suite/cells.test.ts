@@ -3,6 +3,9 @@
 // starting value. The fixture is test/e2e/fixtures/portsip-v22-cells.csv; expected texts are worked out by
 // hand from it and the JSON Schemas.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { until, workspaceFile } from './helpers';
 
@@ -124,6 +127,36 @@ describe('Edit Cell as JSON through the vscode API', () => {
     const inName = positionOf(csv, 'jim1', 1);
     const nameActions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', csv.uri, new vscode.Range(inName, inName));
     assert.deepEqual(nameActions.filter((a) => a.command?.command === EDIT), []);
+  });
+
+  it('tells in the tab when an edit of the CSV gives another phone the tab\'s MAC, and when that is undone', async () => {
+    // A file outside the workspace folder: the workspace's file count stays what the other tests expect.
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pbx-user-csv-suite-')), 'phones.csv');
+    const header = 'name,enabled,password,extension_number,extension_password,email,voicemail_pin,phones';
+    const jim = 'jim1,TRUE,Qm4#tW8$zK,2001,Lp6!vX3%nB,jim1@example.com,946025,"[{""mac"":""0c:38:3e:63:fe:e8""}]"';
+    const ann = 'ann2,TRUE,Zr7&kN2@wD,2002,Tg5*hJ9^mC,ann2@example.com,381749,"[{""mac"":""cc:5e:f8:41:b7:95""}]"';
+    writeFileSync(file, `${header}\n${jim}\n${ann}\n`);
+    const phones = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    await vscode.window.showTextDocument(phones, { preview: false });
+    const tab = (await editAsJson(phones, positionOf(phones, 'cc:5e'))).document;
+    assert.equal(tab.getText(), '[\n  {\n    "mac": "cc:5e:f8:41:b7:95"\n  }\n]');
+    // Ours among them (VS Code's JSON support adds the schema's: the phones here lack their required keys).
+    const duplicates = () => vscode.languages.getDiagnostics(tab.uri).filter((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'json-duplicate-mac');
+
+    // jim's phone gets ann's MAC in the CSV (another spelling of it): the tab says so at its own MAC.
+    const jimsMac = positionOf(phones, '0c:38:3e:63:fe:e8');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(phones.uri, new vscode.Range(jimsMac, jimsMac.translate(0, 17)), 'CC-5E-F8-41-B7-95');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const [found] = await until('the duplicate in the tab', () => (duplicates().length > 0 ? duplicates() : undefined));
+    assert.equal(found.message, 'MAC cc:5e:f8:41:b7:95 is also used on line 2: provisioning will fail');
+    assert.equal(found.severity, vscode.DiagnosticSeverity.Error);
+    assert.deepEqual([found.range.start.line, found.range.start.character, found.range.end.line, found.range.end.character], [2, 12, 2, 29]);
+
+    const back = new vscode.WorkspaceEdit();
+    back.replace(phones.uri, new vscode.Range(jimsMac, jimsMac.translate(0, 17)), '0c:38:3e:63:fe:e8');
+    assert.ok(await vscode.workspace.applyEdit(back));
+    await until('no duplicate in the tab', () => (duplicates().length === 0 ? true : undefined));
   });
 
   it('says why a cell that is not JSON cannot be edited as JSON', async () => {

@@ -13,6 +13,7 @@ import {
   rowCells,
   type JsonCellLookup,
   type LanguageService,
+  type MacContext,
 } from '../../service/index';
 import {
   CHECKED_JSON_URI,
@@ -26,7 +27,7 @@ import {
   type WriteJsonCellResult,
 } from '../cellProtocol';
 import { toDiagnostic } from '../diagnostics';
-import { parsedOpenDocument } from '../parsedDocument';
+import { parsedOpenDocument, type OpenParsedDocument } from '../parsedDocument';
 import { guarded } from '../safety';
 import type { ServerState } from '../state';
 
@@ -122,6 +123,7 @@ export function registerCellHandlers(state: ServerState): void {
           schemaErrors: params.schemaErrors,
           syntaxErrors: false, // the editor's JSON support reports them
           severityOverrides: found.options.settings?.severityOverrides,
+          macs: params.record === undefined ? undefined : macContext(state, found, params.uri, params.record, params.column),
         });
         const json = TextDocument.create(CHECKED_JSON_URI, 'json', 0, params.json);
         return { diagnostics: problems.map((problem) => toDiagnostic(json, problem, { rulesDocumentationUrl: state.rulesDocumentationUrl })) };
@@ -129,6 +131,18 @@ export function registerCellHandlers(state: ServerState): void {
       { diagnostics: [] },
     ),
   );
+}
+
+/** The rest of the file's MACs for the JSON of cell (`record`, `column`); undefined when there is no such cell. */
+function macContext(state: ServerState, found: OpenParsedDocument, uri: string, record: number, column: number): MacContext | undefined {
+  const { model } = found.parsed;
+  if (!Number.isInteger(record) || record < 1 || record >= model.recordCount || column >= model.cellCount(record)) return undefined;
+  const places = state.sessions.macPlaces(uri, found.document.getText(), found.options);
+  if (!places) return undefined;
+  return {
+    line: found.document.positionAt(model.contentStart(record, column)).line + 1,
+    elsewhere: (key) => places(key).filter((place) => place.record !== record || place.column !== column),
+  };
 }
 
 /** The JSON Schemas of the built-in dialects, by URI, known by their file name (see JsonCellInfo.builtInSchema). */

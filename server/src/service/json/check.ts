@@ -95,6 +95,12 @@ export interface MacPlace extends Span {
   line: number;
 }
 
+/** A MAC's place, with the record and the column of its cell. */
+export interface MacPlaceInRecord extends MacPlace {
+  record: number;
+  column: number;
+}
+
 /**
  * One per validation (an editing session keeps its own): caches verdicts by cell text and notes the MACs
  * seen for the cross-record duplicate check.

@@ -6,7 +6,8 @@ import type { ColumnSchema } from '../dialects/model';
 import { byPosition, withOverride } from '../validation/problems';
 import type { Problem, ValidationSettings } from '../types';
 import { CellText } from './cellText';
-import { locate, MAX_JSON_DEPTH, nestsDeeperThan, tooDeep } from './check';
+import { locate, macGroupProblems, MAX_JSON_DEPTH, nestsDeeperThan, tooDeep, type MacPlace } from './check';
+import type { MacUse } from './findings';
 import { schemaFindings } from './schemaErrors';
 import { semanticFindings } from './semantic';
 import { firstSyntaxError } from './syntax';
@@ -21,6 +22,16 @@ export interface JsonTextCheckOptions {
   syntaxErrors: boolean;
   /** Severity overrides by rule id, as in the CSV. */
   severityOverrides?: ValidationSettings['severityOverrides'];
+  /** The rest of the file's phones, for the duplicate-MAC check the CSV makes (none given: no such check). */
+  macs?: MacContext;
+}
+
+/** Where the text's cell sits in the CSV, and the MACs of the file outside that cell. */
+export interface MacContext {
+  /** 1-based line of the cell in the CSV: what the messages of the other places call it. */
+  line: number;
+  /** The places outside the cell of a MAC (lowercase hex digits), in document order. */
+  elsewhere(key: string): readonly MacPlace[];
 }
 
 /** The problems of `text` as the JSON of column `column`; an empty (blank) text has none (the cell is emptied). */
@@ -46,7 +57,36 @@ export function checkJsonText(text: string, column: { name: string; schema: Colu
     return finish([{ rule: 'json-syntax', severity: 'error', message: syntax.message, start: syntax.start, end: syntax.end }]);
   }
   const validation = column.schema.validate(value);
-  const semantic = semanticFindings(validation.sites, value, column.name).findings;
-  const findings = options.schemaErrors && validation.errors.length > 0 ? [...schemaFindings(validation.errors, value, column.name), ...semantic] : semantic;
-  return finish(findings.map((finding) => locate(finding, located)));
+  const semantic = semanticFindings(validation.sites, value, column.name);
+  const findings = options.schemaErrors && validation.errors.length > 0 ? [...schemaFindings(validation.errors, value, column.name), ...semantic.findings] : semantic.findings;
+  const problems = findings.map((finding) => locate(finding, located));
+  if (options.macs) for (const problem of duplicateMacs(semantic.macs, located, options.macs)) problems.push(problem);
+  return finish(problems);
+}
+
+/** The text's MACs that another phone of the file (or of the text) has too, named as the CSV names them. */
+function duplicateMacs(uses: readonly MacUse[], located: CellText, context: MacContext): Problem[] {
+  const byKey = new Map<string, MacUse[]>();
+  for (const use of uses) {
+    const same = byKey.get(use.key);
+    if (same) same.push(use);
+    else byKey.set(use.key, [use]);
+  }
+  const problems: Problem[] = [];
+  for (const [key, own] of byKey) {
+    const elsewhere = context.elsewhere(key);
+    if (own.length + elsewhere.length < 2) continue;
+    const ownPlaces = own.map((use): MacPlace => ({ ...located.locate(use.path, 'content'), text: use.text, line: context.line }));
+    // In line order, as the CSV lists them; the text's own places among them at the cell's line.
+    const places = [...elsewhere, ...ownPlaces].sort((a, b) => a.line - b.line);
+    const named = macGroupProblems(places);
+    const inText = new Set(ownPlaces);
+    for (let i = 0; i < places.length; i++) {
+      if (!inText.has(places[i])) continue;
+      // Related places are in the CSV, not in this text: the message names their lines.
+      const { related: _inCsv, ...problem } = named[i];
+      problems.push(problem);
+    }
+  }
+  return problems;
 }

@@ -7,7 +7,7 @@ import type { CsvModel } from '../csv/model';
 import type { HeaderReading } from '../detect';
 import type { Dialect } from '../dialects/model';
 import { CellText } from '../json/cellText';
-import { createJsonCellChecker, macGroupProblems, type JsonCellChecker, type MacPlace, type MacSighting } from '../json/check';
+import { createJsonCellChecker, macGroupProblems, type JsonCellChecker, type MacPlace, type MacPlaceInRecord, type MacSighting } from '../json/check';
 import { detectUnescapedJson, pastedJsonReach } from '../json/unescaped';
 import type { DialectMatch, Problem, SourceEncoding, Span, ValidationResult, ValidationSettings } from '../types';
 import { ValidationRun } from './context';
@@ -421,25 +421,12 @@ export class Coordinator {
   private macDuplicates(): Map<RecordState, Problem[]> {
     const found = new Map<RecordState, Problem[]>();
     if (this.macs.size === 0 || isOff('json-duplicate-mac', this.settings)) return found;
-    const model = this.model;
-    const lines = new RecordLines(model);
+    const lines = new RecordLines(this.model);
     for (const uses of this.macs.values()) {
       if (uses.length < 2) continue;
-      const active = uses.filter((use) => use.state.active).sort((a, b) => a.state.index - b.state.index || a.order - b.order);
+      const active = activeInOrder(uses);
       if (active.length < 2) continue;
-      // One parse per cell locates all its MACs.
-      const cells = new Map<string, CellText>();
-      const places = active.map((use): MacPlace => {
-        const r = use.state.index;
-        const column = use.sighting.column;
-        const cellKey = `${r}:${column}`;
-        let text = cells.get(cellKey);
-        if (!text) cells.set(cellKey, (text = new CellText(model.content(r, column), model.isQuoted(r, column))));
-        const contentStart = model.contentStart(r, column);
-        const span = text.locate(use.sighting.path, 'content');
-        const start = contentStart + span.start;
-        return { text: use.sighting.text, start, end: contentStart + span.end, line: lines.lineOf(r, start) };
-      });
+      const places = active.map(this.macLocator(lines));
       const problems = macGroupProblems(places);
       active.forEach((use, i) => {
         const list = found.get(use.state);
@@ -449,6 +436,34 @@ export class Coordinator {
     }
     return found;
   }
+
+  /** Every phone of the checked records with MAC `key` (lowercase hex digits), in document order. */
+  macPlaces(key: string): MacPlaceInRecord[] {
+    const locate = this.macLocator(new RecordLines(this.model));
+    return activeInOrder(this.macs.get(key) ?? []).map((use) => ({ ...locate(use), record: use.state.index, column: use.sighting.column }));
+  }
+
+  /** Finds uses in the text; one parse per cell locates all its MACs. */
+  private macLocator(lines: RecordLines): (use: MacUse) => MacPlace {
+    const model = this.model;
+    const cells = new Map<string, CellText>();
+    return (use) => {
+      const r = use.state.index;
+      const column = use.sighting.column;
+      const cellKey = `${r}:${column}`;
+      let text = cells.get(cellKey);
+      if (!text) cells.set(cellKey, (text = new CellText(model.content(r, column), model.isQuoted(r, column))));
+      const contentStart = model.contentStart(r, column);
+      const span = text.locate(use.sighting.path, 'content');
+      const start = contentStart + span.start;
+      return { text: use.sighting.text, start, end: contentStart + span.end, line: lines.lineOf(r, start) };
+    };
+  }
+}
+
+/** The uses of records that count (not inside a pasted-JSON cascade), by record and then order in it. */
+function activeInOrder(uses: readonly MacUse[]): MacUse[] {
+  return uses.filter((use) => use.state.active).sort((a, b) => a.state.index - b.state.index || a.order - b.order);
 }
 
 /** Problems moved to offsets relative to their record's start (an empty list becomes the shared one). */
