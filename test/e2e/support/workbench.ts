@@ -66,9 +66,19 @@ export async function suggestions(page: Page): Promise<string[]> {
 
 /** Opens the quick-fix menu (Ctrl+.) at the cursor and returns its action titles. */
 export async function quickFixes(page: Page): Promise<string[]> {
-  await page.keyboard.press('Control+.');
   const rows = page.locator('.action-widget .monaco-list-row.action');
-  await rows.first().waitFor();
+  // Asked before the cell's diagnostics and code actions are in, the editor says "No code actions available"
+  // and opens nothing: ask again.
+  await eventually('the quick-fix menu', async () => {
+    await page.keyboard.press('Control+.');
+    try {
+      await rows.first().waitFor({ timeout: 5_000 });
+      return true;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      throw error;
+    }
+  });
   return (await rows.allTextContents()).map((t) => t.trim());
 }
 
