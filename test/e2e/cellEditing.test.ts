@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
 import { bigPortsipFile } from './support/bigUsers';
+import { median } from './support/fixtures';
 import { REPO_ROOT } from './support/scripts';
 import { openSession, withServerOutput } from './support/session';
 import type { Session } from './support/session';
@@ -74,8 +75,6 @@ interface Opening {
   /** Click on the command → first row seen by the test (Playwright's polling of the frames included). */
   external: number;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Writes the measured openings of the big file into test-results/, and into bench/RESULTS.md when asked to. */
 async function recordTableOpenings(openings: Opening[], bytes: number, rowsInDom: number): Promise<void> {

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { readZip } from '../support/zip';
 import { cellColumn, filteredProblemRows, rowAt } from './support/cells';
+import { FIXTURE, FIXTURE_TEXT, MISTAKES, MISTAKES_TEXT, PACKAGE_VERSION, median } from './support/fixtures';
 import { REPO_ROOT } from './support/scripts';
 import { EXTENSION_ID, openSession, withServerOutput } from './support/session';
 import type { Session } from './support/session';
@@ -31,12 +32,6 @@ import {
   waitForWorkbench,
 } from './support/workbench';
 
-const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
-
-const MISTAKES = 'portsip-v22-mistakes.csv';
-const MISTAKES_TEXT = readFileSync(path.join(REPO_ROOT, 'examples', MISTAKES), 'utf8');
-const FIXTURE = 'portsip-v22-e2e.csv';
-const FIXTURE_TEXT = readFileSync(path.join(REPO_ROOT, 'test', 'e2e', 'fixtures', FIXTURE), 'utf8');
 
 /** How many times the window is reloaded to time the start. */
 const START_SAMPLES = 3;
@@ -67,7 +62,7 @@ describe('PBX User CSV in VS Code for the Web (web-only build, code-server\'s we
     assert.ok(names.includes('extension/dist/browser/server.js'));
     assert.ok(!names.includes('extension/dist/server.js') && !names.includes('extension/dist/client.js'), `entries: ${names.join(', ')}`);
     const installed = await session.scripts.listExtensions(session.tools, session.profile);
-    assert.ok(installed.includes(`${EXTENSION_ID}@${manifest.version}`), `installed extensions: ${installed.join(', ')}`);
+    assert.ok(installed.includes(`${EXTENSION_ID}@${PACKAGE_VERSION}`), `installed extensions: ${installed.join(', ')}`);
   });
 
   test('VS Code runs the extension in the web worker extension host, and the server in a worker of its own', { timeout: 3 * 60_000 }, step(async () => {
@@ -226,8 +221,6 @@ function sumSummaries(summaries: CliSummary[]): CliSummary {
   for (const summary of summaries) for (const key of Object.keys(total) as Array<keyof CliSummary>) total[key] += summary[key];
   return total;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** test-results/web-startup.md always; the block in bench/RESULTS.md with PBX_UPDATE_RESULTS=1. */
 function writeStartupResults(session: Session, samples: Array<{ activationMs: number; reloadMs: number }>): void {

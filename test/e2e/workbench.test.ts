@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { cellColumn, rowAt } from './support/cells';
+import { FIXTURE, FIXTURE_TEXT, MISTAKES, MISTAKES_TEXT, PACKAGE_VERSION } from './support/fixtures';
 import { REPO_ROOT } from './support/scripts';
 import { EXTENSION_ID, openSession, withServerOutput } from './support/session';
 import type { Session } from './support/session';
@@ -28,16 +29,8 @@ import {
   waitForWorkbench,
 } from './support/workbench';
 
-const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
-
-/** A small PortSIP v22 file of ours: row 2 is clean, row 3 has three mistakes. */
-const FIXTURE = 'portsip-v22-e2e.csv';
-const FIXTURE_TEXT = readFileSync(path.join(REPO_ROOT, 'test', 'e2e', 'fixtures', FIXTURE), 'utf8');
 const FIXTURE_SECRETS = ['Kx7#mQ2$vL', 'Rw4%tZ8!pN', 'Hd5&wP9@rT', 'Jm3*eV6^sY', '740293', '815274'];
 
-/** The examples' PortSIP v22 file with one mistake per row. */
-const MISTAKES = 'portsip-v22-mistakes.csv';
-const MISTAKES_TEXT = readFileSync(path.join(REPO_ROOT, 'examples', MISTAKES), 'utf8');
 const MISTAKES_SECRETS = ['Vt9#qLm2$w', 'Hq7!xR4pz%', '493817'];
 
 describe('PBX User CSV in a real VS Code (code-server + Chromium)', { timeout: 40 * 60_000 }, () => {
@@ -60,7 +53,7 @@ describe('PBX User CSV in a real VS Code (code-server + Chromium)', { timeout: 4
   test('the .vsix is small and installs into code-server', { timeout: 3 * 60_000 }, async () => {
     assert.ok(session.vsix.size < 1024 * 1024, `.vsix is ${session.vsix.size} bytes; it should stay under 1 MiB`);
     const installed = await session.scripts.listExtensions(session.tools, session.profile);
-    assert.ok(installed.includes(`${EXTENSION_ID}@${manifest.version}`), `installed extensions: ${installed.join(', ')}`);
+    assert.ok(installed.includes(`${EXTENSION_ID}@${PACKAGE_VERSION}`), `installed extensions: ${installed.join(', ')}`);
   });
 
   test('the status bar shows the dialect of the opened example', { timeout: 3 * 60_000 }, step(async () => {
